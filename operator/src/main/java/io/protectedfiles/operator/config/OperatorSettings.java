@@ -1,0 +1,79 @@
+package io.protectedfiles.operator.config;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The operator's own settings, read from its environment (the Helm chart sets them). AWS settings
+ * (region, credentials, endpoint) are not here: the AWS SDK's standard chain reads those.
+ *
+ * @param watchedNamespaces namespaces whose stores are reconciled; empty means every namespace
+ * @param adoptionNamespaces namespaces whose stores may adopt an existing untagged bucket; "*" means
+ *     every namespace
+ * @param resyncPeriod how often every store is re-read from AWS and drift put back
+ * @param s3PathStyle address S3 buckets in the path rather than the host name, for S3 endpoints that
+ *     have no per-bucket host names (S3-compatible gateways, some private endpoints)
+ */
+public record OperatorSettings(
+    Set<String> watchedNamespaces,
+    Set<String> adoptionNamespaces,
+    Duration resyncPeriod,
+    boolean s3PathStyle) {
+
+  public static final String WATCH_NAMESPACES = "PFS_WATCH_NAMESPACES";
+  public static final String ADOPTION_NAMESPACES = "PFS_ADOPTION_NAMESPACES";
+  public static final String RESYNC_PERIOD = "PFS_RESYNC_PERIOD";
+  public static final String S3_PATH_STYLE = "PFS_S3_PATH_STYLE";
+
+  static final Duration DEFAULT_RESYNC_PERIOD = Duration.ofMinutes(10);
+
+  public OperatorSettings {
+    watchedNamespaces = Set.copyOf(watchedNamespaces);
+    adoptionNamespaces = Set.copyOf(adoptionNamespaces);
+    if (resyncPeriod.isNegative() || resyncPeriod.isZero()) {
+      throw new IllegalArgumentException(RESYNC_PERIOD + " must be positive");
+    }
+  }
+
+  public static OperatorSettings fromEnvironment(Map<String, String> env) {
+    return new OperatorSettings(
+        namespaces(env.get(WATCH_NAMESPACES)),
+        namespaces(env.get(ADOPTION_NAMESPACES)),
+        duration(env.get(RESYNC_PERIOD)),
+        Boolean.parseBoolean(env.getOrDefault(S3_PATH_STYLE, "false").trim()));
+  }
+
+  public boolean adoptionAllowedIn(String namespace) {
+    return adoptionNamespaces.contains("*") || adoptionNamespaces.contains(namespace);
+  }
+
+  private static Set<String> namespaces(String value) {
+    if (value == null || value.isBlank()) {
+      return Set.of();
+    }
+    return Arrays.stream(value.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** Accepts ISO-8601 ("PT10M") or a plain number of seconds ("600"). */
+  private static Duration duration(String value) {
+    if (value == null || value.isBlank()) {
+      return DEFAULT_RESYNC_PERIOD;
+    }
+    String trimmed = value.trim();
+    try {
+      return trimmed.chars().allMatch(Character::isDigit)
+          ? Duration.ofSeconds(Long.parseLong(trimmed))
+          : Duration.parse(trimmed);
+    } catch (DateTimeParseException | ArithmeticException e) {
+      throw new IllegalArgumentException(
+          RESYNC_PERIOD + " must be ISO-8601 (PT10M) or seconds (600), got '" + trimmed + "'", e);
+    }
+  }
+}

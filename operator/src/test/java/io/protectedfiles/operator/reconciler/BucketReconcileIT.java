@@ -1,0 +1,166 @@
+package io.protectedfiles.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.protectedfiles.operator.api.v1alpha1.DeletionPolicy;
+import io.protectedfiles.operator.api.v1alpha1.ProtectedFileStore;
+import io.protectedfiles.operator.aws.OwnerTags;
+import io.protectedfiles.operator.testsupport.AwsEmulator;
+import io.protectedfiles.operator.testsupport.KubernetesApi;
+import io.protectedfiles.operator.testsupport.OperatorUnderTest;
+import io.protectedfiles.operator.testsupport.Stores;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
+
+/** A store reconciled by the operator into a private, tagged bucket in the emulator. */
+class BucketReconcileIT {
+
+  @RegisterExtension static final KubernetesApi kube = new KubernetesApi();
+  @RegisterExtension static final AwsEmulator aws = new AwsEmulator();
+
+  static final Duration RESYNC = Duration.ofSeconds(3);
+  static String namespace;
+  static OperatorUnderTest operator;
+
+  @BeforeAll
+  static void startOperator() {
+    namespace = kube.createNamespace("bucket");
+    operator = OperatorUnderTest.start(kube, OperatorUnderTest.settings(Set.of(namespace), Set.of(), RESYNC));
+  }
+
+  @AfterAll
+  static void stopOperator() {
+    operator.close();
+  }
+
+  @Test
+  void storeBecomesReadyWithAPrivateTaggedBucket() {
+    var created = kube.client().resource(Stores.store(namespace, "team-assets")).create();
+
+    ProtectedFileStore ready = awaitReady("team-assets");
+
+    String bucket = ready.getStatus().getBucket().getName();
+    assertThat(ready.getStatus().getObservedGeneration()).isEqualTo(ready.getMetadata().getGeneration());
+    assertThat(ready.getStatus().getBucket().getArn()).isEqualTo("arn:aws:s3:::" + bucket);
+    assertThat(Stores.isTrue(ready, "BucketReady")).isTrue();
+    S3Client s3 = aws.s3();
+    var block = s3.getPublicAccessBlock(b -> b.bucket(bucket)).publicAccessBlockConfiguration();
+    assertThat(block.blockPublicAcls()).isTrue();
+    assertThat(block.ignorePublicAcls()).isTrue();
+    assertThat(block.blockPublicPolicy()).isTrue();
+    assertThat(block.restrictPublicBuckets()).isTrue();
+    assertThat(tags(s3, bucket)).containsAllEntriesOf(Map.of(
+        OwnerTags.NAMESPACE_KEY, namespace,
+        OwnerTags.NAME_KEY, "team-assets",
+        OwnerTags.UID_KEY, created.getMetadata().getUid()));
+    assertThat(s3.getBucketOwnershipControls(b -> b.bucket(bucket)).ownershipControls().rules())
+        .singleElement()
+        .satisfies(r -> assertThat(r.objectOwnershipAsString()).isEqualTo("BucketOwnerEnforced"));
+  }
+
+  @Test
+  void publicAccessTurnedOffByHandIsPutBackOnResync() {
+    kube.client().resource(Stores.store(namespace, "drift")).create();
+    String bucket = awaitReady("drift").getStatus().getBucket().getName();
+    S3Client s3 = aws.s3();
+
+    s3.putPublicAccessBlock(b -> b.bucket(bucket).publicAccessBlockConfiguration(c -> c
+        .blockPublicAcls(false).ignorePublicAcls(false).blockPublicPolicy(false).restrictPublicBuckets(false)));
+
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      var block = s3.getPublicAccessBlock(b -> b.bucket(bucket)).publicAccessBlockConfiguration();
+      assertThat(block.blockPublicAcls() && block.ignorePublicAcls() && block.blockPublicPolicy()
+          && block.restrictPublicBuckets()).isTrue();
+    });
+  }
+
+  @Test
+  void deletingARetainedStoreKeepsTheBucketAndItsObjects() {
+    kube.client().resource(Stores.store(namespace, "retained")).create();
+    String bucket = awaitReady("retained").getStatus().getBucket().getName();
+    S3Client s3 = aws.s3();
+    s3.putObject(b -> b.bucket(bucket).key("3f2a/report.pdf"), RequestBody.fromString("quarterly figures"));
+
+    kube.client().resources(ProtectedFileStore.class).inNamespace(namespace).withName("retained").delete();
+    awaitGone("retained");
+
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("3f2a/report.pdf")).asUtf8String())
+        .isEqualTo("quarterly figures");
+  }
+
+  @Test
+  void deletingAStoreWithDeletePolicyRemovesItsEmptyBucket() {
+    var store = Stores.store(namespace, "disposable");
+    store.getSpec().getBucket().setDeletionPolicy(DeletionPolicy.Delete);
+    kube.client().resource(store).create();
+    String bucket = awaitReady("disposable").getStatus().getBucket().getName();
+
+    kube.client().resources(ProtectedFileStore.class).inNamespace(namespace).withName("disposable").delete();
+    awaitGone("disposable");
+
+    S3Client s3 = aws.s3();
+    assertThatThrownBy(() -> s3.headBucket(b -> b.bucket(bucket)))
+        .isInstanceOf(NoSuchBucketException.class);
+  }
+
+  @Test
+  void aBucketTaggedForAnotherStoreIsNotTouched() {
+    S3Client s3 = aws.s3();
+    String bucket = "owned-elsewhere-" + namespace;
+    s3.createBucket(b -> b.bucket(bucket));
+    Map<String, String> foreign = Map.of(
+        OwnerTags.NAMESPACE_KEY, "other", OwnerTags.NAME_KEY, "theirs", OwnerTags.UID_KEY, "1234");
+    s3.putBucketTagging(b -> b.bucket(bucket).tagging(t -> t.tagSet(foreign.entrySet().stream()
+        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())));
+    var store = Stores.store(namespace, "intruder");
+    store.getSpec().getBucket().setName(bucket);
+
+    kube.client().resource(store).create();
+
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      var current = get("intruder");
+      assertThat(Stores.condition(current, "Ready")).hasValueSatisfying(c -> {
+        assertThat(c.getStatus()).isEqualTo("False");
+      });
+      assertThat(Stores.condition(current, "BucketReady")).hasValueSatisfying(c -> {
+        assertThat(c.getReason()).isEqualTo("BucketOwnedByAnotherStore");
+        assertThat(c.getMessage()).contains("other/theirs");
+      });
+    });
+    assertThat(tags(s3, bucket)).isEqualTo(foreign);
+    assertThatThrownBy(() -> s3.getPublicAccessBlock(b -> b.bucket(bucket)))
+        .isInstanceOf(S3Exception.class)
+        .hasMessageContaining("public access block configuration was not found");
+  }
+
+  private static ProtectedFileStore awaitReady(String name) {
+    await().atMost(Duration.ofSeconds(60)).until(() -> Stores.isTrue(get(name), "Ready"));
+    return get(name);
+  }
+
+  private static void awaitGone(String name) {
+    await().atMost(Duration.ofSeconds(60)).until(() -> get(name) == null);
+  }
+
+  private static ProtectedFileStore get(String name) {
+    return kube.client().resources(ProtectedFileStore.class).inNamespace(namespace).withName(name).get();
+  }
+
+  private static Map<String, String> tags(S3Client s3, String bucket) {
+    return s3.getBucketTagging(b -> b.bucket(bucket)).tagSet().stream()
+        .collect(Collectors.toMap(Tag::key, Tag::value));
+  }
+}

@@ -1,0 +1,192 @@
+package io.protectedfiles.operator.testsupport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The moto AWS server with the project's fidelity extension (local-env/emulator), started once per
+ * test JVM on a free port and reset before every test.
+ *
+ * <p>It also points the AWS SDK's standard chain at itself through system properties (endpoint,
+ * region, dummy credentials), so that the operator's production code, run inside the tests, reaches
+ * the emulator without knowing it is one.
+ */
+public final class AwsEmulator implements BeforeAllCallback, BeforeEachCallback {
+
+  public static final String ACCESS_KEY = "testing";
+  public static final String SECRET_KEY = "testing";
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+  private static Running running;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    running();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    control().reset();
+  }
+
+  public URI endpoint() {
+    return running().endpoint;
+  }
+
+  public EmulatorControl control() {
+    return running().control;
+  }
+
+  public S3Client s3() {
+    return s3(Region.US_EAST_1);
+  }
+
+  public S3Client s3(Region region) {
+    return S3Client.builder()
+        .endpointOverride(endpoint())
+        .region(region)
+        .forcePathStyle(true)
+        .credentialsProvider(credentials())
+        .build();
+  }
+
+  public CloudFrontClient cloudFront() {
+    return CloudFrontClient.builder()
+        .endpointOverride(endpoint())
+        .region(Region.AWS_GLOBAL)
+        .credentialsProvider(credentials())
+        .build();
+  }
+
+  public LambdaClient lambda() {
+    return LambdaClient.builder()
+        .endpointOverride(endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(credentials())
+        .build();
+  }
+
+  public IamClient iam() {
+    return IamClient.builder()
+        .endpointOverride(endpoint())
+        .region(Region.AWS_GLOBAL)
+        .credentialsProvider(credentials())
+        .build();
+  }
+
+  private static StaticCredentialsProvider credentials() {
+    return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+  }
+
+  private static synchronized Running running() {
+    if (running == null) {
+      running = Running.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "aws-emulator-stop"));
+      System.setProperty("aws.endpointUrl", running.endpoint.toString());
+      System.setProperty("aws.region", Region.US_EAST_1.id());
+      System.setProperty("aws.accessKeyId", ACCESS_KEY);
+      System.setProperty("aws.secretAccessKey", SECRET_KEY);
+    }
+    return running;
+  }
+
+  private static final class Running {
+    final Process process;
+    final URI endpoint;
+    final EmulatorControl control;
+
+    private Running(Process process, URI endpoint) {
+      this.process = process;
+      this.endpoint = endpoint;
+      this.control = new EmulatorControl(endpoint);
+    }
+
+    static Running start() {
+      int port = freePort();
+      Path log = Path.of("target", "aws-emulator.log").toAbsolutePath();
+      var builder = new ProcessBuilder(
+          LocalEnvironment.motoPython().toString(), "-m", "pfs_emulator", "--host", "127.0.0.1", "--port", String.valueOf(port))
+          .redirectErrorStream(true);
+      builder.environment().put("PYTHONPATH", LocalEnvironment.projectRoot().resolve("local-env/emulator").toString());
+      try {
+        Files.createDirectories(log.getParent());
+        Process process = builder.start();
+        URI endpoint = URI.create("http://127.0.0.1:" + port);
+        awaitListening(process, log, port);
+        return new Running(process, endpoint);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Waits for the emulator's ready line, then keeps copying its output to a log file. */
+    private static void awaitListening(Process process, Path log, int port) throws IOException {
+      var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      var ready = new CompletableFuture<Void>();
+      Thread pump = new Thread(() -> {
+        try (reader; var out = Files.newBufferedWriter(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+          String line;
+          while ((line = reader.readLine()) != null) {
+            out.write(line);
+            out.newLine();
+            out.flush();
+            if (line.contains("pfs-emulator listening on http://127.0.0.1:" + port)) {
+              ready.complete(null);
+            }
+          }
+        } catch (IOException e) {
+          ready.completeExceptionally(e);
+        }
+        ready.completeExceptionally(new IllegalStateException("the AWS emulator exited; see " + log));
+      }, "aws-emulator-output");
+      pump.setDaemon(true);
+      pump.start();
+      try {
+        ready.get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      } catch (Exception e) {
+        process.destroyForcibly();
+        throw new IllegalStateException("the AWS emulator did not start within " + STARTUP_TIMEOUT + "; see " + log, e);
+      }
+    }
+
+    void stop() {
+      process.destroy();
+      try {
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static int freePort() {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
