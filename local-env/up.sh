@@ -108,8 +108,14 @@ say "applying $example"
 kubectl apply -f "$example"
 name=$(kubectl get -f "$example" -o jsonpath='{.metadata.name}')
 say "waiting for $namespace/$name to become Ready"
-kubectl -n "$namespace" wait --for condition=Ready "pfs/$name" --timeout 180s >/dev/null \
-  || { kubectl -n "$namespace" get "pfs/$name" -o yaml; fail "the store did not become Ready (operator log: $run/operator.log)"; }
+operator_pid=$(awk '$2 == "operator" {print $1}' "$run/pids")
+for _ in $(seq 90); do
+  kill -0 "$operator_pid" 2>/dev/null || { tail -n 20 "$run/operator.log" >&2; fail "the operator exited (log: $run/operator.log)"; }
+  [ "$(kubectl -n "$namespace" get "pfs/$name" -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}')" = True ] && break
+  sleep 2
+done
+[ "$(kubectl -n "$namespace" get "pfs/$name" -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}')" = True ] \
+  || { kubectl -n "$namespace" get "pfs/$name" -o yaml; fail "the store did not become Ready in 180 s (operator log: $run/operator.log)"; }
 
 echo
 kubectl -n "$namespace" get pfs
