@@ -1,0 +1,1 @@
+"""CloudFront behaviours moto lacks: origin access identities, faithful distributions, ETags, deployment."""

@@ -1,0 +1,1 @@
+"""S3 behaviours moto lacks: BlockPublicPolicy, and OAI principals in bucket policies."""
