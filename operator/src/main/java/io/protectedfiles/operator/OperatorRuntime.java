@@ -2,6 +2,9 @@ package io.protectedfiles.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.RuntimeInfo;
+import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
+import java.util.function.Consumer;
 import io.protectedfiles.operator.aws.AwsClients;
 import io.protectedfiles.operator.config.OperatorSettings;
 import io.protectedfiles.operator.reconciler.ProtectedFileStoreReconciler;
@@ -14,8 +17,23 @@ public final class OperatorRuntime implements AutoCloseable {
   private final AwsClients aws;
 
   public OperatorRuntime(KubernetesClient client, OperatorSettings settings, AwsClients aws) {
+    this(client, settings, aws, o -> {});
+  }
+
+  /**
+   * @param operatorConfiguration further java-operator-sdk settings of the process (metrics,
+   *     leader election)
+   */
+  public OperatorRuntime(
+      KubernetesClient client,
+      OperatorSettings settings,
+      AwsClients aws,
+      Consumer<ConfigurationServiceOverrider> operatorConfiguration) {
     this.aws = aws;
-    this.operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
+    this.operator = new Operator(o -> {
+      o.withKubernetesClient(client).withCloseClientOnStop(false);
+      operatorConfiguration.accept(o);
+    });
     var reconciler = new ProtectedFileStoreReconciler(aws, settings, new StoreEvents(client));
     operator.register(reconciler, o -> {
       if (!settings.watchedNamespaces().isEmpty()) {
@@ -23,6 +41,11 @@ public final class OperatorRuntime implements AutoCloseable {
       }
       o.withReconciliationMaxInterval(settings.resyncPeriod());
     });
+  }
+
+  /** Whether the operator has started and its informers are healthy: for readiness probes. */
+  public RuntimeInfo runtimeInfo() {
+    return operator.getRuntimeInfo();
   }
 
   public void start() {

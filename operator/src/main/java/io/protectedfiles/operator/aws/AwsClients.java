@@ -1,12 +1,18 @@
 package io.protectedfiles.operator.aws;
 
 import io.protectedfiles.operator.config.OperatorSettings;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -16,21 +22,31 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class AwsClients implements AutoCloseable {
 
+  /** Lambda@Edge functions must live in us-east-1, whatever the bucket's region. */
+  public static final Region EDGE_REGION = Region.US_EAST_1;
+
   // Throttling and 5xx answers are retried by the SDK with exponential backoff and full jitter;
   // a few more attempts than the default ride out a burst of throttling from many stores at once.
   private static final int MAX_ATTEMPTS = 6;
 
   private final OperatorSettings settings;
   private final Region defaultRegion;
-  private final Map<Region, S3Client> s3 = new ConcurrentHashMap<>();
+  private final List<ExecutionInterceptor> interceptors;
+  private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
 
   public AwsClients(OperatorSettings settings) {
-    this(settings, new DefaultAwsRegionProviderChain().getRegion());
+    this(settings, List.of());
   }
 
-  AwsClients(OperatorSettings settings, Region defaultRegion) {
+  /** @param interceptors see every AWS call, for metrics */
+  public AwsClients(OperatorSettings settings, List<ExecutionInterceptor> interceptors) {
+    this(settings, new DefaultAwsRegionProviderChain().getRegion(), interceptors);
+  }
+
+  AwsClients(OperatorSettings settings, Region defaultRegion, List<ExecutionInterceptor> interceptors) {
     this.settings = settings;
     this.defaultRegion = defaultRegion;
+    this.interceptors = List.copyOf(interceptors);
   }
 
   public Region defaultRegion() {
@@ -38,24 +54,48 @@ public final class AwsClients implements AutoCloseable {
   }
 
   public S3Client s3(Region region) {
-    return s3.computeIfAbsent(
-        region,
-        r ->
-            S3Client.builder()
-                .region(r)
-                .forcePathStyle(settings.s3PathStyle())
-                .overrideConfiguration(overrides())
-                .build());
+    return client("s3/" + region.id(), () -> S3Client.builder()
+        .region(region)
+        .forcePathStyle(settings.s3PathStyle())
+        .overrideConfiguration(overrides())
+        .build());
   }
 
-  static ClientOverrideConfiguration overrides() {
+  public CloudFrontClient cloudFront() {
+    return client("cloudfront", () -> CloudFrontClient.builder()
+        .region(Region.AWS_GLOBAL)
+        .overrideConfiguration(overrides())
+        .build());
+  }
+
+  public LambdaClient edgeLambda() {
+    return client("lambda", () -> LambdaClient.builder()
+        .region(EDGE_REGION)
+        .overrideConfiguration(overrides())
+        .build());
+  }
+
+  public IamClient iam() {
+    return client("iam", () -> IamClient.builder()
+        .region(Region.AWS_GLOBAL)
+        .overrideConfiguration(overrides())
+        .build());
+  }
+
+  @SuppressWarnings("unchecked")
+  private <C extends SdkClient> C client(String key, java.util.function.Supplier<C> build) {
+    return (C) clients.computeIfAbsent(key, k -> build.get());
+  }
+
+  private ClientOverrideConfiguration overrides() {
     return ClientOverrideConfiguration.builder()
         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
+        .executionInterceptors(interceptors)
         .build();
   }
 
   @Override
   public void close() {
-    s3.values().forEach(S3Client::close);
+    clients.values().forEach(SdkClient::close);
   }
 }
