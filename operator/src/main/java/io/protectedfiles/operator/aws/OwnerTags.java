@@ -24,6 +24,13 @@ public record OwnerTags(String namespace, String name, String uid) {
     return Map.of(NAMESPACE_KEY, namespace, NAME_KEY, name, UID_KEY, uid);
   }
 
+  /** Every tag a store's AWS resources carry: spec.tags plus the ownership tags, which win. */
+  public static Map<String, String> resourceTags(ProtectedFileStore store) {
+    Map<String, String> tags = new java.util.TreeMap<>(store.specOrDefaults().tagsOrEmpty());
+    tags.putAll(of(store).asMap());
+    return Map.copyOf(tags);
+  }
+
   /** Who the given tags say a resource belongs to, seen from this store. */
   public Ownership ownershipOf(Map<String, String> tags) {
     String taggedUid = tags.get(UID_KEY);

@@ -17,17 +17,21 @@ import java.util.stream.Collectors;
  * @param resyncPeriod how often every store is re-read from AWS and drift put back
  * @param s3PathStyle address S3 buckets in the path rather than the host name, for S3 endpoints that
  *     have no per-bucket host names (S3-compatible gateways, some private endpoints)
+ * @param edgeRoleArn an existing IAM role for every store's edge function, for organisations that
+ *     do not let the operator create roles; null means the operator creates one role per store
  */
 public record OperatorSettings(
     Set<String> watchedNamespaces,
     Set<String> adoptionNamespaces,
     Duration resyncPeriod,
-    boolean s3PathStyle) {
+    boolean s3PathStyle,
+    String edgeRoleArn) {
 
   public static final String WATCH_NAMESPACES = "PFS_WATCH_NAMESPACES";
   public static final String ADOPTION_NAMESPACES = "PFS_ADOPTION_NAMESPACES";
   public static final String RESYNC_PERIOD = "PFS_RESYNC_PERIOD";
   public static final String S3_PATH_STYLE = "PFS_S3_PATH_STYLE";
+  public static final String EDGE_ROLE_ARN = "PFS_EDGE_ROLE_ARN";
 
   static final Duration DEFAULT_RESYNC_PERIOD = Duration.ofMinutes(10);
 
@@ -37,6 +41,12 @@ public record OperatorSettings(
     if (resyncPeriod.isNegative() || resyncPeriod.isZero()) {
       throw new IllegalArgumentException(RESYNC_PERIOD + " must be positive");
     }
+    if (edgeRoleArn != null && edgeRoleArn.isBlank()) {
+      edgeRoleArn = null;
+    }
+    if (edgeRoleArn != null && !edgeRoleArn.matches("^arn:aws[a-z-]*:iam::[0-9]{12}:role/[\\w+=,.@/-]{1,512}$")) {
+      throw new IllegalArgumentException(EDGE_ROLE_ARN + " must be an IAM role ARN, got '" + edgeRoleArn + "'");
+    }
   }
 
   public static OperatorSettings fromEnvironment(Map<String, String> env) {
@@ -44,7 +54,8 @@ public record OperatorSettings(
         namespaces(env.get(WATCH_NAMESPACES)),
         namespaces(env.get(ADOPTION_NAMESPACES)),
         duration(env.get(RESYNC_PERIOD)),
-        Boolean.parseBoolean(env.getOrDefault(S3_PATH_STYLE, "false").trim()));
+        Boolean.parseBoolean(env.getOrDefault(S3_PATH_STYLE, "false").trim()),
+        env.get(EDGE_ROLE_ARN));
   }
 
   public boolean adoptionAllowedIn(String namespace) {

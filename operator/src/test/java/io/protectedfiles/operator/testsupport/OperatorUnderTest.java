@@ -32,7 +32,7 @@ public final class OperatorUnderTest implements AutoCloseable {
 
   /** Settings for tests: the given namespaces, a short resync, path-style S3 as the emulator needs. */
   public static OperatorSettings settings(Set<String> namespaces, Set<String> adoptionNamespaces, Duration resync) {
-    return new OperatorSettings(namespaces, adoptionNamespaces, resync, true);
+    return new OperatorSettings(namespaces, adoptionNamespaces, resync, true, null);
   }
 
   @Override

@@ -16,7 +16,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version(ProtectedFileStore.VERSION)
 @ShortNames("pfs")
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = Type.STRING)
-@AdditionalPrinterColumn(name = "Bucket", jsonPath = ".status.bucket.name", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Domain", jsonPath = ".status.distribution.domainName", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
 public class ProtectedFileStore extends CustomResource<ProtectedFileStoreSpec, ProtectedFileStoreStatus>
     implements Namespaced {

@@ -59,7 +59,7 @@ public class Bucket extends AwsResource<ObservedBucket> {
         region(store).id(),
         PublicAccess.ALL_BLOCKED,
         OWNERSHIP,
-        OwnerTags.of(store).asMap());
+        OwnerTags.resourceTags(store));
   }
 
   @Override
