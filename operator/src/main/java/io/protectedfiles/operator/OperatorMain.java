@@ -1,39 +1,97 @@
 package io.protectedfiles.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.RuntimeInfo;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.protectedfiles.operator.aws.AwsClients;
 import io.protectedfiles.operator.config.OperatorSettings;
+import io.protectedfiles.operator.observability.ObservabilityServer;
+import io.protectedfiles.operator.observability.OperatorMetrics;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Entry point: runs the operator against the cluster of the current kubeconfig or service account. */
 public final class OperatorMain {
 
+  static final String LEADER_ELECTION = "PFS_LEADER_ELECTION";
+  static final String LEADER_ELECTION_LEASE = "PFS_LEADER_ELECTION_LEASE";
+  static final String POD_NAMESPACE = "POD_NAMESPACE";
+  static final String DEFAULT_LEASE = "protected-file-store-operator";
+
   private static final Logger log = LoggerFactory.getLogger(OperatorMain.class);
 
   private OperatorMain() {}
 
   public static void main(String[] args) {
-    if (args.length > 0 && !"run".equals(args[0])) {
-      System.err.println("usage: java -jar protected-file-store-operator.jar [run]");
-      System.exit(2);
+    String command = args.length == 0 ? "run" : args[0];
+    switch (command) {
+      case "run" -> run(System.getenv());
+      default -> {
+        System.err.println("usage: java -jar protected-file-store-operator.jar [run]");
+        System.exit(2);
+      }
     }
+  }
+
+  private static void run(Map<String, String> env) {
     OperatorSettings settings;
+    int metricsPort;
+    Optional<LeaderElectionConfiguration> leaderElection;
     try {
-      settings = OperatorSettings.fromEnvironment(System.getenv());
+      settings = OperatorSettings.fromEnvironment(env);
+      metricsPort = ObservabilityServer.port(env);
+      leaderElection = leaderElection(env);
     } catch (IllegalArgumentException e) {
       System.err.println("invalid configuration: " + e.getMessage());
       System.exit(2);
       return;
     }
+    var metrics = new OperatorMetrics();
     var client = new KubernetesClientBuilder().build();
-    var runtime = new OperatorRuntime(client, settings, new AwsClients(settings));
+    var runtime = new OperatorRuntime(client, settings, new AwsClients(settings, List.of(metrics.awsCalls())), o -> {
+      o.withMetrics(metrics.reconciles());
+      leaderElection.ifPresent(o::withLeaderElectionConfiguration);
+    });
+    // Up before the operator starts, so that liveness holds while the informers fill their caches.
+    var server = ObservabilityServer.start(metricsPort, metrics::scrape, () -> isReady(runtime.runtimeInfo()));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
       runtime.close();
       client.close();
     }, "shutdown"));
-    runtime.start();
-    log.info("protected file store operator started (namespaces: {}, resync every {})",
-        settings.watchedNamespaces().isEmpty() ? "all" : settings.watchedNamespaces(), settings.resyncPeriod());
+    try {
+      runtime.start();
+    } catch (RuntimeException e) {
+      // The health server's threads would keep a failed process alive; exit so Kubernetes restarts it.
+      log.error("the operator could not start", e);
+      System.exit(1);
+    }
+    log.info("protected file store operator started (namespaces: {}, resync every {}, leader election: {})",
+        settings.watchedNamespaces().isEmpty() ? "all" : settings.watchedNamespaces(), settings.resyncPeriod(),
+        leaderElection.map(l -> l.getLeaseNamespace().orElse("?") + "/" + l.getLeaseName()).orElse("off"));
+  }
+
+  /**
+   * Leader election on a Lease, so that only one of several replicas reconciles; the others wait
+   * with warm caches. The lease lives in the operator's own namespace (from the downward API).
+   */
+  static Optional<LeaderElectionConfiguration> leaderElection(Map<String, String> env) {
+    if (!Boolean.parseBoolean(env.getOrDefault(LEADER_ELECTION, "false").trim())) {
+      return Optional.empty();
+    }
+    String namespace = env.get(POD_NAMESPACE);
+    if (namespace == null || namespace.isBlank()) {
+      throw new IllegalArgumentException(POD_NAMESPACE + " must name the operator's namespace when "
+          + LEADER_ELECTION + " is true (the chart sets it from the downward API)");
+    }
+    String lease = env.getOrDefault(LEADER_ELECTION_LEASE, "").trim();
+    return Optional.of(new LeaderElectionConfiguration(lease.isEmpty() ? DEFAULT_LEASE : lease, namespace.trim()));
+  }
+
+  static boolean isReady(RuntimeInfo info) {
+    return info.isStarted() && info.allEventSourcesAreHealthy();
   }
 }

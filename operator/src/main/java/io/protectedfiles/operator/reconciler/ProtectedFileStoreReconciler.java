@@ -12,6 +12,8 @@ import io.protectedfiles.operator.api.v1alpha1.ProtectedFileStore;
 import io.protectedfiles.operator.api.v1alpha1.ProtectedFileStoreStatus;
 import io.protectedfiles.operator.aws.AwsResource;
 import io.protectedfiles.operator.aws.AwsClients;
+import io.protectedfiles.operator.aws.DeletionInProgress;
+import io.protectedfiles.operator.aws.TerminalFailure;
 import io.protectedfiles.operator.aws.s3.BucketNotEmpty;
 import io.protectedfiles.operator.config.OperatorSettings;
 import java.time.Clock;
@@ -30,6 +32,8 @@ public class ProtectedFileStoreReconciler
 
   public static final String NAME = "protectedfilestore";
   static final Duration NOT_EMPTY_RECHECK = Duration.ofMinutes(2);
+  /** How soon to look again while AWS is still working (a distribution deploying or deleting). */
+  static final Duration PROGRESS_RECHECK = Duration.ofSeconds(10);
 
   private static final Logger log = LoggerFactory.getLogger(ProtectedFileStoreReconciler.class);
 
@@ -57,7 +61,10 @@ public class ProtectedFileStoreReconciler
       throw new ReconcileFailed(status, e);
     });
     store.setStatus(status);
-    return UpdateControl.patchStatus(store);
+    boolean waiting = !outcome.hasErrors() && !isReady(status);
+    return waiting
+        ? UpdateControl.patchStatus(store).rescheduleAfter(PROGRESS_RECHECK)
+        : UpdateControl.patchStatus(store);
   }
 
   @Override
@@ -82,6 +89,10 @@ public class ProtectedFileStoreReconciler
     var result = workflow.workflow().cleanup(store, context);
     for (Exception e : result.getErroredDependents().values()) {
       Throwable cause = rootCause(e);
+      if (cause instanceof DeletionInProgress progress) {
+        patchDeletingStatus(store, context, "Deleting", progress.getMessage());
+        return DeleteControl.noFinalizerRemoval().rescheduleAfter(PROGRESS_RECHECK);
+      }
       if (cause instanceof BucketNotEmpty notEmpty) {
         events.warning(store, "BucketNotEmpty", notEmpty.getMessage());
         patchDeletingStatus(store, context, "BucketNotEmpty", notEmpty.getMessage());
@@ -105,8 +116,10 @@ public class ProtectedFileStoreReconciler
       if (error.isPresent()) {
         Throwable cause = rootCause(error.get());
         conditions.set(stage.conditionType(), Conditions.FALSE, StageOutcome.reasonOf(cause), String.valueOf(cause.getMessage()));
-      } else if (observed.isPresent()) {
+      } else if (observed.isPresent() && stage.isReady(observed.get())) {
         conditions.set(stage.conditionType(), Conditions.TRUE, stage.readyReason(), "");
+      } else if (observed.isPresent()) {
+        conditions.set(stage.conditionType(), Conditions.FALSE, "InProgress", stage.notReadyMessage());
       } else {
         conditions.set(stage.conditionType(), Conditions.UNKNOWN, "Waiting", "waiting for the stages before it");
       }
@@ -118,6 +131,11 @@ public class ProtectedFileStoreReconciler
     }
     status.setConditions(conditions.build());
     return status;
+  }
+
+  private static boolean isReady(ProtectedFileStoreStatus status) {
+    return status.getConditions().stream()
+        .anyMatch(c -> Conditions.READY.equals(c.getType()) && Conditions.TRUE.equals(c.getStatus()));
   }
 
   private void announceChanges(ProtectedFileStore store, Context<ProtectedFileStore> context) {
@@ -150,6 +168,11 @@ public class ProtectedFileStoreReconciler
       status.setConditions(previous.getConditions());
       status.setObservedGeneration(previous.getObservedGeneration());
       status.setBucket(previous.getBucket());
+      status.setOriginAccess(previous.getOriginAccess());
+      status.setAuthorizer(previous.getAuthorizer());
+      status.setDistribution(previous.getDistribution());
+      status.setUrl(previous.getUrl());
+      status.setSigningKeySecret(previous.getSigningKeySecret());
     }
     return status;
   }
@@ -161,7 +184,8 @@ public class ProtectedFileStoreReconciler
 
   static Throwable rootCause(Throwable e) {
     Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause && !(cause instanceof io.protectedfiles.operator.aws.TerminalFailure)) {
+    while (cause.getCause() != null && cause.getCause() != cause && !(cause instanceof TerminalFailure)
+        && !(cause instanceof DeletionInProgress)) {
       cause = cause.getCause();
     }
     return cause;

@@ -14,11 +14,12 @@ record Stage<R>(
     String readyReason,
     AwsResource<R> resource,
     BiConsumer<ProtectedFileStoreStatus, R> report,
-    Predicate<R> ready) {
+    Predicate<R> ready,
+    String notReadyMessage) {
 
   /** A stage whose resource is ready as soon as it exists as the spec asks. */
   Stage(String conditionType, String readyReason, AwsResource<R> resource, BiConsumer<ProtectedFileStoreStatus, R> report) {
-    this(conditionType, readyReason, resource, report, r -> true);
+    this(conditionType, readyReason, resource, report, r -> true, "");
   }
 
   void reportRecorded(ProtectedFileStoreStatus status, Object observed) {

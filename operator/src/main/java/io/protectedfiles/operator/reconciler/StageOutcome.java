@@ -26,6 +26,10 @@ final class StageOutcome {
     return Optional.ofNullable(errors.get(resource));
   }
 
+  boolean hasErrors() {
+    return !errors.isEmpty();
+  }
+
   /** The first failure that a later attempt may get past (throttling, a 5xx, a network error). */
   Optional<Exception> retryable() {
     return errors.values().stream()

@@ -6,7 +6,10 @@ import io.protectedfiles.operator.api.v1alpha1.BucketStatus;
 import io.protectedfiles.operator.api.v1alpha1.ProtectedFileStore;
 import io.protectedfiles.operator.aws.AwsClients;
 import io.protectedfiles.operator.aws.s3.Bucket;
+import io.protectedfiles.operator.aws.s3.BucketCors;
 import io.protectedfiles.operator.aws.s3.ObservedBucket;
+import io.protectedfiles.operator.aws.s3.ObservedCors;
+import io.protectedfiles.operator.aws.s3.StoreBuckets;
 import io.protectedfiles.operator.config.OperatorSettings;
 import java.util.List;
 
@@ -21,14 +24,18 @@ final class StoreWorkflow {
   private final Workflow<ProtectedFileStore> workflow;
 
   StoreWorkflow(AwsClients aws, OperatorSettings settings) {
+    StoreBuckets buckets = new StoreBuckets(aws);
     Stage<ObservedBucket> bucket = new Stage<>(
         "BucketReady",
         "BucketPrivate",
-        new Bucket(aws, settings),
+        new Bucket(buckets, settings),
         (status, b) -> status.setBucket(new BucketStatus(b.name(), b.arn(), b.region())));
-    this.stages = List.of(bucket);
+    Stage<ObservedCors> cors = new Stage<>(
+        "CorsReady", "CorsApplied", new BucketCors(buckets), (status, c) -> {});
+    this.stages = List.of(bucket, cors);
     this.workflow = new WorkflowBuilder<ProtectedFileStore>()
         .addDependentResource(bucket.resource())
+        .addDependentResourceAndConfigure(cors.resource()).dependsOn(bucket.resource())
         .withThrowExceptionFurther(false)
         .build();
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.protectedfiles.operator.api.v1alpha1.CorsSpec;
 import io.protectedfiles.operator.api.v1alpha1.DeletionPolicy;
 import io.protectedfiles.operator.api.v1alpha1.ProtectedFileStore;
 import io.protectedfiles.operator.aws.OwnerTags;
@@ -12,6 +13,7 @@ import io.protectedfiles.operator.testsupport.KubernetesApi;
 import io.protectedfiles.operator.testsupport.OperatorUnderTest;
 import io.protectedfiles.operator.testsupport.Stores;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -69,6 +71,42 @@ class BucketReconcileIT {
     assertThat(s3.getBucketOwnershipControls(b -> b.bucket(bucket)).ownershipControls().rules())
         .singleElement()
         .satisfies(r -> assertThat(r.objectOwnershipAsString()).isEqualTo("BucketOwnerEnforced"));
+  }
+
+  @Test
+  void corsFollowsTheSpecAndIsPutBackWhenEditedByHand() {
+    var store = Stores.store(namespace, "cors");
+    var cors = new CorsSpec();
+    cors.setAllowedOrigins(List.of("https://app.example.com"));
+    cors.setExposeHeaders(List.of("ETag"));
+    store.getSpec().setCors(cors);
+    kube.client().resource(store).create();
+    String bucket = awaitReady("cors").getStatus().getBucket().getName();
+    S3Client s3 = aws.s3();
+
+    assertThat(s3.getBucketCors(b -> b.bucket(bucket)).corsRules()).singleElement().satisfies(rule -> {
+      assertThat(rule.allowedOrigins()).containsExactly("https://app.example.com");
+      assertThat(rule.allowedMethods()).containsExactlyInAnyOrder("GET", "PUT", "POST", "HEAD");
+      assertThat(rule.allowedHeaders()).containsExactly("*");
+      assertThat(rule.exposeHeaders()).containsExactly("ETag");
+      assertThat(rule.maxAgeSeconds()).isEqualTo(3000);
+    });
+
+    s3.putBucketCors(b -> b.bucket(bucket).corsConfiguration(c -> c.corsRules(r -> r
+        .allowedOrigins("*").allowedMethods("GET", "DELETE"))));
+
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        assertThat(s3.getBucketCors(b -> b.bucket(bucket)).corsRules()).singleElement()
+            .satisfies(rule -> assertThat(rule.allowedOrigins()).containsExactly("https://app.example.com")));
+
+    var current = get("cors");
+    current.getSpec().getCors().setAllowedOrigins(List.of("https://app.example.com", "https://admin.example.com"));
+    kube.client().resource(current).update();
+
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        assertThat(s3.getBucketCors(b -> b.bucket(bucket)).corsRules()).singleElement()
+            .satisfies(rule -> assertThat(rule.allowedOrigins())
+                .containsExactlyInAnyOrder("https://app.example.com", "https://admin.example.com")));
   }
 
   @Test

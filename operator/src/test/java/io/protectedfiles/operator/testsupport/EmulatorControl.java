@@ -42,14 +42,25 @@ public final class EmulatorControl {
     send("POST", "/_pfs/faults", json(Map.of("operation", operation, "count", count, "error", error)));
   }
 
-  /** Every AWS call since the last reset, in order, as "service:Operation" (the IAM action). */
+  /** Every AWS call since the last reset, in order, as "service:Operation" (the API's name). */
   public List<String> calls() {
+    return records().stream().map(c -> c.get("service") + ":" + c.get("operation")).collect(Collectors.toList());
+  }
+
+  /** The calls since the last reset that could change something, as "service:Operation". */
+  public List<String> mutatingCalls() {
+    return records().stream()
+        .filter(c -> Boolean.TRUE.equals(c.get("mutating")))
+        .map(c -> c.get("service") + ":" + c.get("operation"))
+        .collect(Collectors.toList());
+  }
+
+  /** The emulator's full record of each call (service, operation, IAM action, mutating, status). */
+  public List<Map<String, Object>> records() {
     try {
       Map<String, List<Map<String, Object>>> body =
           JSON.readValue(send("GET", "/_pfs/calls", null), new TypeReference<>() {});
-      return body.get("calls").stream()
-          .map(c -> c.get("service") + ":" + c.get("operation"))
-          .collect(Collectors.toList());
+      return body.get("calls");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -14,6 +15,7 @@ public class BucketSpec {
           + " starting and ending with a letter or digit. Bucket names are global across AWS."
           + " Default: derived from the store's namespace and name. Cannot be changed later.")
   @Pattern(BucketNameRules.PATTERN)
+  @Size(min = 3, max = BucketNameRules.MAX_LENGTH)
   @ValidationRule(
       value = "!self.contains('..') && !self.startsWith('xn--') && !self.startsWith('sthree-')"
           + " && !self.endsWith('-s3alias') && !self.endsWith('--ol-s3')"
@@ -27,6 +29,7 @@ public class BucketSpec {
       "AWS region of the bucket, for example eu-west-1. Default: the operator's region."
           + " Cannot be changed later.")
   @Pattern("^[a-z]{2}(-[a-z]+)+-[0-9]+$")
+  @Size(max = 32)
   @ValidationRule(value = "self == oldSelf", message = "cannot be changed once set")
   private String region;
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
-import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /**
@@ -19,15 +19,14 @@ public class CorsSpec {
   public static final List<String> DEFAULT_METHODS = List.of("GET", "PUT", "POST", "HEAD");
   public static final List<String> DEFAULT_HEADERS = List.of("*");
   public static final int DEFAULT_MAX_AGE_SECONDS = 3000;
+  /** "*", or scheme://host[:port] without a path; S3 allows one * wildcard in the host. */
+  static final String ORIGIN_PATTERN = "^(\\*|https?://(\\*\\.)?[A-Za-z0-9.-]+(:[0-9]{1,5})?)$";
 
   @JsonPropertyDescription(
       "Origins allowed to upload and download, such as https://app.example.com, or * for any."
           + " Default: [\"*\"].")
   @Size(min = 1, max = 100)
-  @ValidationRule(
-      value = "self.all(o, o == '*' || o.matches('^https?://(\\\\*\\\\.)?[A-Za-z0-9.-]+(:[0-9]{1,5})?$'))",
-      message = "each origin must be * or scheme://host[:port] without a path, such as https://app.example.com")
-  private List<String> allowedOrigins;
+  private List<@Pattern(ORIGIN_PATTERN) @Size(max = 255) String> allowedOrigins;
 
   @JsonPropertyDescription("HTTP methods allowed from those origins. Default: GET, PUT, POST, HEAD.")
   @Size(min = 1, max = 5)
@@ -35,11 +34,11 @@ public class CorsSpec {
 
   @JsonPropertyDescription("Request headers a browser may send (Access-Control-Request-Headers). Default: [\"*\"].")
   @Size(max = 100)
-  private List<String> allowedHeaders;
+  private List<@Size(max = 255) String> allowedHeaders;
 
   @JsonPropertyDescription("Response headers a browser may read, such as ETag for multipart uploads. Default: none.")
   @Size(max = 100)
-  private List<String> exposeHeaders;
+  private List<@Size(max = 255) String> exposeHeaders;
 
   @JsonPropertyDescription("How long a browser may cache a preflight answer, in seconds. Default: 3000.")
   @Min(0)

@@ -24,14 +24,12 @@ public class DistributionSpec {
   @JsonPropertyDescription(
       "Extra domain names (CNAMEs) for the distribution, such as files.example.com. Needs certificateArn.")
   @Size(max = 100)
-  @ValidationRule(
-      value = "self.all(a, a.matches('^(\\\\*\\\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\\\.)+[a-z]{2,63}$'))",
-      message = "each alias must be a lower-case DNS name such as files.example.com (or *.example.com)")
-  private List<String> aliases;
+  private List<@Pattern("^(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$") @Size(max = 253) String> aliases;
 
   @JsonPropertyDescription(
       "ARN of an ACM certificate in us-east-1 covering the aliases. Default: CloudFront's own"
           + " certificate for the *.cloudfront.net domain.")
+  @Size(max = 2048)
   @Pattern("^(arn:aws[a-z-]*:acm:us-east-1:[0-9]{12}:certificate/[A-Za-z0-9-]+)?$")
   private String certificateArn;
 

@@ -2,6 +2,8 @@ package io.protectedfiles.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.Map;
 
@@ -29,13 +31,11 @@ public class ProtectedFileStoreSpec {
 
   @JsonPropertyDescription(
       "Tags added to every AWS resource of the store, besides the operator's ownership tags.")
-  @ValidationRule(value = "size(self) <= 40", message = "at most 40 tags")
+  @Size(max = 40)
   @ValidationRule(
-      value = "self.all(k, !k.startsWith('aws:') && !k.startsWith('protectedfiles.io/') && size(k) <= 128"
-          + " && k.matches('^[A-Za-z0-9 _.:/=+@-]+$') && self[k].matches('^[A-Za-z0-9 _.:/=+@-]{0,256}$'))",
-      message = "tag keys (up to 128) and values (up to 256) use letters, digits, spaces and _.:/=+-@;"
-          + " keys starting with aws: or protectedfiles.io/ are reserved")
-  private Map<String, String> tags;
+      value = "self.all(k, !k.startsWith('aws:') && !k.startsWith('protectedfiles.io/'))",
+      message = "tag keys starting with aws: or protectedfiles.io/ are reserved")
+  private Map<String, @Pattern("^[A-Za-z0-9 _.:/=+@-]*$") @Size(max = 256) String> tags;
 
   public BucketSpec getBucket() {
     return bucket;

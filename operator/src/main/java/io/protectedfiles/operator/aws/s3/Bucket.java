@@ -3,7 +3,6 @@ package io.protectedfiles.operator.aws.s3;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.protectedfiles.operator.api.v1alpha1.DeletionPolicy;
 import io.protectedfiles.operator.api.v1alpha1.ProtectedFileStore;
-import io.protectedfiles.operator.aws.AwsClients;
 import io.protectedfiles.operator.aws.AwsResource;
 import io.protectedfiles.operator.aws.OwnerTags;
 import io.protectedfiles.operator.aws.OwnerTags.Ownership;
@@ -31,13 +30,13 @@ public class Bucket extends AwsResource<ObservedBucket> {
 
   static final String OWNERSHIP = ObjectOwnership.BUCKET_OWNER_ENFORCED.toString();
 
-  private final AwsClients aws;
+  private final StoreBuckets buckets;
   private final OperatorSettings settings;
   private final BucketReader reader;
 
-  public Bucket(AwsClients aws, OperatorSettings settings) {
+  public Bucket(StoreBuckets buckets, OperatorSettings settings) {
     super(ObservedBucket.class);
-    this.aws = aws;
+    this.buckets = buckets;
     this.settings = settings;
     this.reader = new BucketReader();
   }
@@ -191,12 +190,11 @@ public class Bucket extends AwsResource<ObservedBucket> {
   }
 
   private S3Client s3(ProtectedFileStore store) {
-    return aws.s3(region(store));
+    return buckets.client(store);
   }
 
   private Region region(ProtectedFileStore store) {
-    String region = store.specOrDefaults().bucketOrDefaults().getRegion();
-    return region == null || region.isBlank() ? aws.defaultRegion() : Region.of(region);
+    return buckets.region(store);
   }
 
   static String errorCode(S3Exception e) {
