@@ -2,6 +2,7 @@
 # Provides the local stand-ins the operator is developed and tested against:
 #   kube-apiserver, kubectl (Kubernetes), etcd, helm  - built from source through the Go module proxy
 #   moto[server] with the project's fidelity extension - in a Python virtual environment
+#   lua5.4 (Debian's package)                       - runs the chart's Argo CD health check in tests
 # Everything lands in a cache folder outside the repository and is reused when present, so only the
 # first run on a machine pays for the builds (about half an hour on 2 cores, mostly kube-apiserver).
 #
@@ -134,13 +135,23 @@ install_moto() {
   run_logged moto "$venv/bin/pip" install --disable-pip-version-check -q "moto[server]==$MOTO_VERSION"
 }
 
+# Argo CD runs resource health checks in Lua; the chart's check is tested under Debian's interpreter.
+install_lua() {
+  if command -v lua5.4 >/dev/null; then say "lua5.4: installed"; return; fi
+  step="install lua5.4"
+  say "$step (Debian package)"
+  run_logged apt-update apt-get update
+  DEBIAN_FRONTEND=noninteractive run_logged lua apt-get install -y --no-install-recommends lua5.4
+}
+
 what=${1:-all}
 case "$what" in
-  all) install_moto; build_helm; build_etcd; build_kubernetes ;;
+  all) install_moto; install_lua; build_helm; build_etcd; build_kubernetes ;;
   moto) install_moto ;;
+  lua) install_lua ;;
   kubernetes) build_etcd; build_kubernetes ;;
   helm) build_helm ;;
-  *) echo "usage: $0 [all|moto|kubernetes|helm]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|moto|lua|kubernetes|helm]" >&2; exit 2 ;;
 esac
 step=""
 say "ready in $cache"

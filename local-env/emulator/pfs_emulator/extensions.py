@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .awslambda import edge_replicas
+from .awslambda import code_location, edge_replicas
 from .cloudfront import (
     distribution_deployment,
     distribution_fields,
@@ -28,5 +28,6 @@ def install(state: EmulatorState) -> None:
     state.on_settings_change(distribution_deployment.use_timing)
     ledger = edge_replicas.EdgeReplicaLedger(state)
     edge_replicas.install(ledger)
+    code_location.install()
     distribution_rules.install(ledger, state.calls)
     bucket_policy_rules.install()

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from typing import Any
 
+from .awslambda import code_location
 from .call_identity import identify_call
 from .call_recorder import RecordedCall
 from .control_api import PREFIX as CONTROL_PREFIX
@@ -28,6 +29,9 @@ class EmulatorMiddleware:
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
+        # Before the control API, whose prefix it shares: a download, not an AWS call to record.
+        if path.startswith(code_location.PREFIX):
+            return code_location.serve(environ, start_response)
         if path.startswith(CONTROL_PREFIX) or path == CONTROL_PREFIX.rstrip("/"):
             return self._control_api(environ, start_response)
         if path.rstrip("/") == MOTO_RESET_PATH and environ.get("REQUEST_METHOD") == "POST":

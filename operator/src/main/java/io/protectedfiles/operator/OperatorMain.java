@@ -51,7 +51,8 @@ public final class OperatorMain {
     }
     var metrics = new OperatorMetrics();
     var client = new KubernetesClientBuilder().build();
-    var runtime = new OperatorRuntime(client, settings, new AwsClients(settings, List.of(metrics.awsCalls())), o -> {
+    var runtime = new OperatorRuntime(client, settings, new AwsClients(settings, List.of(metrics.awsCalls())),
+        metrics.storeConditions(), o -> {
       o.withMetrics(metrics.reconciles());
       leaderElection.ifPresent(o::withLeaderElectionConfiguration);
     });

@@ -6,7 +6,10 @@ import io.javaoperatorsdk.operator.RuntimeInfo;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import java.util.function.Consumer;
 import io.protectedfiles.operator.aws.AwsClients;
+import io.protectedfiles.operator.aws.lambda.EdgeFunctionSweeper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.protectedfiles.operator.config.OperatorSettings;
+import io.protectedfiles.operator.observability.StoreConditionMetrics;
 import io.protectedfiles.operator.reconciler.ProtectedFileStoreReconciler;
 import io.protectedfiles.operator.reconciler.StoreEvents;
 
@@ -15,9 +18,10 @@ public final class OperatorRuntime implements AutoCloseable {
 
   private final Operator operator;
   private final AwsClients aws;
+  private final EdgeFunctionSweeper sweeper;
 
   public OperatorRuntime(KubernetesClient client, OperatorSettings settings, AwsClients aws) {
-    this(client, settings, aws, o -> {});
+    this(client, settings, aws, new StoreConditionMetrics(new SimpleMeterRegistry()), o -> {});
   }
 
   /**
@@ -28,13 +32,15 @@ public final class OperatorRuntime implements AutoCloseable {
       KubernetesClient client,
       OperatorSettings settings,
       AwsClients aws,
+      StoreConditionMetrics storeMetrics,
       Consumer<ConfigurationServiceOverrider> operatorConfiguration) {
     this.aws = aws;
     this.operator = new Operator(o -> {
       o.withKubernetesClient(client).withCloseClientOnStop(false);
       operatorConfiguration.accept(o);
     });
-    var reconciler = new ProtectedFileStoreReconciler(aws, settings, new StoreEvents(client));
+    this.sweeper = new EdgeFunctionSweeper(aws, client, settings, settings.edgeSweepPeriod());
+    var reconciler = new ProtectedFileStoreReconciler(aws, settings, new StoreEvents(client), storeMetrics);
     operator.register(reconciler, o -> {
       if (!settings.watchedNamespaces().isEmpty()) {
         o.settingNamespaces(settings.watchedNamespaces());
@@ -50,10 +56,17 @@ public final class OperatorRuntime implements AutoCloseable {
 
   public void start() {
     operator.start();
+    sweeper.start();
+  }
+
+  /** The sweep of edge functions left behind, for tests that cannot wait a period. */
+  public EdgeFunctionSweeper sweeper() {
+    return sweeper;
   }
 
   @Override
   public void close() {
+    sweeper.stop();
     operator.stop();
     aws.close();
   }

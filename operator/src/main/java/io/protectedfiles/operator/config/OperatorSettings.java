@@ -19,27 +19,35 @@ import java.util.stream.Collectors;
  *     have no per-bucket host names (S3-compatible gateways, some private endpoints)
  * @param edgeRoleArn an existing IAM role for every store's edge function, for organisations that
  *     do not let the operator create roles; null means the operator creates one role per store
+ * @param edgeSweepPeriod how often edge functions left by deleted stores (and versions no
+ *     distribution uses) are retried for deletion: Lambda@Edge replicas refuse it for hours
  */
 public record OperatorSettings(
     Set<String> watchedNamespaces,
     Set<String> adoptionNamespaces,
     Duration resyncPeriod,
     boolean s3PathStyle,
-    String edgeRoleArn) {
+    String edgeRoleArn,
+    Duration edgeSweepPeriod) {
 
   public static final String WATCH_NAMESPACES = "PFS_WATCH_NAMESPACES";
   public static final String ADOPTION_NAMESPACES = "PFS_ADOPTION_NAMESPACES";
   public static final String RESYNC_PERIOD = "PFS_RESYNC_PERIOD";
   public static final String S3_PATH_STYLE = "PFS_S3_PATH_STYLE";
   public static final String EDGE_ROLE_ARN = "PFS_EDGE_ROLE_ARN";
+  public static final String EDGE_SWEEP_PERIOD = "PFS_EDGE_SWEEP_PERIOD";
 
   static final Duration DEFAULT_RESYNC_PERIOD = Duration.ofMinutes(10);
+  static final Duration DEFAULT_EDGE_SWEEP_PERIOD = Duration.ofMinutes(15);
 
   public OperatorSettings {
     watchedNamespaces = Set.copyOf(watchedNamespaces);
     adoptionNamespaces = Set.copyOf(adoptionNamespaces);
     if (resyncPeriod.isNegative() || resyncPeriod.isZero()) {
       throw new IllegalArgumentException(RESYNC_PERIOD + " must be positive");
+    }
+    if (edgeSweepPeriod.isNegative() || edgeSweepPeriod.isZero()) {
+      throw new IllegalArgumentException(EDGE_SWEEP_PERIOD + " must be positive");
     }
     if (edgeRoleArn != null && edgeRoleArn.isBlank()) {
       edgeRoleArn = null;
@@ -49,13 +57,21 @@ public record OperatorSettings(
     }
   }
 
+  /** Settings with the default edge sweep period. */
+  public OperatorSettings(
+      Set<String> watchedNamespaces, Set<String> adoptionNamespaces, Duration resyncPeriod, boolean s3PathStyle,
+      String edgeRoleArn) {
+    this(watchedNamespaces, adoptionNamespaces, resyncPeriod, s3PathStyle, edgeRoleArn, DEFAULT_EDGE_SWEEP_PERIOD);
+  }
+
   public static OperatorSettings fromEnvironment(Map<String, String> env) {
     return new OperatorSettings(
         namespaces(env.get(WATCH_NAMESPACES)),
         namespaces(env.get(ADOPTION_NAMESPACES)),
-        duration(env.get(RESYNC_PERIOD)),
+        duration(RESYNC_PERIOD, env.get(RESYNC_PERIOD), DEFAULT_RESYNC_PERIOD),
         Boolean.parseBoolean(env.getOrDefault(S3_PATH_STYLE, "false").trim()),
-        env.get(EDGE_ROLE_ARN));
+        env.get(EDGE_ROLE_ARN),
+        duration(EDGE_SWEEP_PERIOD, env.get(EDGE_SWEEP_PERIOD), DEFAULT_EDGE_SWEEP_PERIOD));
   }
 
   public boolean adoptionAllowedIn(String namespace) {
@@ -73,9 +89,9 @@ public record OperatorSettings(
   }
 
   /** Accepts ISO-8601 ("PT10M") or a plain number of seconds ("600"). */
-  private static Duration duration(String value) {
+  private static Duration duration(String name, String value, Duration defaultValue) {
     if (value == null || value.isBlank()) {
-      return DEFAULT_RESYNC_PERIOD;
+      return defaultValue;
     }
     String trimmed = value.trim();
     try {
@@ -84,7 +100,7 @@ public record OperatorSettings(
           : Duration.parse(trimmed);
     } catch (DateTimeParseException | ArithmeticException e) {
       throw new IllegalArgumentException(
-          RESYNC_PERIOD + " must be ISO-8601 (PT10M) or seconds (600), got '" + trimmed + "'", e);
+          name + " must be ISO-8601 (PT10M) or seconds (600), got '" + trimmed + "'", e);
     }
   }
 }

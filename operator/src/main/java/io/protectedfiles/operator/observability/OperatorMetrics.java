@@ -46,7 +46,7 @@ public final class OperatorMetrics {
     return storeConditions;
   }
 
-  public MeterRegistry registry() {
+  MeterRegistry registry() {
     return registry;
   }
 

@@ -15,7 +15,7 @@ public final class StoreConditionMetrics {
 
   private final Map<String, Boolean> readiness = new ConcurrentHashMap<>();
 
-  StoreConditionMetrics(MeterRegistry registry) {
+  public StoreConditionMetrics(MeterRegistry registry) {
     for (boolean ready : new boolean[] {true, false}) {
       Gauge.builder(NAME, readiness, r -> count(r, ready))
           .description("Stores by their Ready condition")

@@ -16,6 +16,7 @@ import io.protectedfiles.operator.aws.DeletionInProgress;
 import io.protectedfiles.operator.aws.TerminalFailure;
 import io.protectedfiles.operator.aws.s3.BucketNotEmpty;
 import io.protectedfiles.operator.config.OperatorSettings;
+import io.protectedfiles.operator.observability.StoreConditionMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,15 +40,18 @@ public class ProtectedFileStoreReconciler
 
   private final StoreWorkflow workflow;
   private final StoreEvents events;
+  private final StoreConditionMetrics metrics;
   private final Clock clock;
 
-  public ProtectedFileStoreReconciler(AwsClients aws, OperatorSettings settings, StoreEvents events) {
-    this(new StoreWorkflow(aws, settings), events, Clock.systemUTC());
+  public ProtectedFileStoreReconciler(
+      AwsClients aws, OperatorSettings settings, StoreEvents events, StoreConditionMetrics metrics) {
+    this(new StoreWorkflow(aws, settings), events, metrics, Clock.systemUTC());
   }
 
-  ProtectedFileStoreReconciler(StoreWorkflow workflow, StoreEvents events, Clock clock) {
+  ProtectedFileStoreReconciler(StoreWorkflow workflow, StoreEvents events, StoreConditionMetrics metrics, Clock clock) {
     this.workflow = workflow;
     this.events = events;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -61,6 +65,7 @@ public class ProtectedFileStoreReconciler
       throw new ReconcileFailed(status, e);
     });
     store.setStatus(status);
+    recordReadiness(store);
     boolean waiting = !outcome.hasErrors() && !isReady(status);
     return waiting
         ? UpdateControl.patchStatus(store).rescheduleAfter(PROGRESS_RECHECK)
@@ -81,6 +86,7 @@ public class ProtectedFileStoreReconciler
       store.setStatus(status);
     }
     events.warning(store, "ReconcileFailed", String.valueOf(rootCause(e).getMessage()));
+    recordReadiness(store);
     return ErrorStatusUpdateControl.patchStatus(store);
   }
 
@@ -101,6 +107,7 @@ public class ProtectedFileStoreReconciler
       throw new IllegalStateException("deleting the AWS resources of the store failed: " + cause.getMessage(), e);
     }
     events.normal(store, "Deleted", "AWS resources removed (the bucket follows spec.bucket.deletionPolicy)");
+    metrics.forget(store.getMetadata().getNamespace(), store.getMetadata().getName());
     return DeleteControl.defaultDelete();
   }
 
@@ -124,6 +131,7 @@ public class ProtectedFileStoreReconciler
         conditions.set(stage.conditionType(), Conditions.UNKNOWN, "Waiting", "waiting for the stages before it");
       }
     }
+    StoreWorkflow.reportKeys(status, context);
     if (conditions.allTrue()) {
       conditions.set(Conditions.READY, Conditions.TRUE, "Ready", "every AWS resource of the store is in place");
     } else {
@@ -131,6 +139,10 @@ public class ProtectedFileStoreReconciler
     }
     status.setConditions(conditions.build());
     return status;
+  }
+
+  private void recordReadiness(ProtectedFileStore store) {
+    metrics.record(store.getMetadata().getNamespace(), store.getMetadata().getName(), isReady(store.getStatus()));
   }
 
   private static boolean isReady(ProtectedFileStoreStatus status) {

@@ -47,6 +47,7 @@ public final class AwsEmulator implements BeforeAllCallback, BeforeEachCallback 
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    AwsActionLog.collect(control().records());
     control().reset();
   }
 
@@ -171,6 +172,12 @@ public final class AwsEmulator implements BeforeAllCallback, BeforeEachCallback 
     }
 
     void stop() {
+      try {
+        AwsActionLog.collect(control.records());
+        AwsActionLog.write();
+      } catch (RuntimeException e) {
+        System.err.println("could not record the AWS actions of this run: " + e.getMessage());
+      }
       process.destroy();
       try {
         if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -35,6 +35,11 @@ public final class OperatorUnderTest implements AutoCloseable {
     return new OperatorSettings(namespaces, adoptionNamespaces, resync, true, null);
   }
 
+  /** Runs the sweep of edge functions left behind now, instead of waiting for its period. */
+  public void sweepEdgeFunctions() {
+    runtime.sweeper().sweepOnce();
+  }
+
   @Override
   public void close() {
     runtime.close();

@@ -69,7 +69,7 @@ final class CloudFrontRefusals {
         refusal.reason(), refusal.advice() + " (" + action + ": " + errorCode(e) + ": " + errorMessage(e) + ")");
   }
 
-  static String errorCode(CloudFrontException e) {
+  private static String errorCode(CloudFrontException e) {
     return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
   }
 

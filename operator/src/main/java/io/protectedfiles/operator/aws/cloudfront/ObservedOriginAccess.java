@@ -21,6 +21,10 @@ public record ObservedOriginAccess(
     String comment,
     Signing signing) {
 
+  public ObservedOriginAccess {
+    comment = comment == null ? "" : comment;
+  }
+
   /** The value an S3 origin's OriginAccessIdentity takes to use this OAI. */
   public String originAccessIdentityPath() {
     return "origin-access-identity/cloudfront/" + id;

@@ -20,8 +20,8 @@ interface OriginAccessApi {
   /** Creates it, or takes the one an interrupted earlier attempt made. */
   ObservedOriginAccess create(ProtectedFileStore store);
 
-  /** Puts back the settings of {@code desired}. */
-  ObservedOriginAccess update(ObservedOriginAccess observed, ObservedOriginAccess desired);
+  /** Puts back the settings the store wants. */
+  ObservedOriginAccess update(ObservedOriginAccess observed, ProtectedFileStore store);
 
   /** Deletes it; false (and nothing changed) while a distribution still uses it. */
   boolean deleteUnlessInUse(ObservedOriginAccess observed);
