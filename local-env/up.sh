@@ -121,6 +121,8 @@ echo
 kubectl -n "$namespace" get pfs
 echo
 kubectl -n "$namespace" get "pfs/$name" -o jsonpath='{.status}' | python3 -m json.tool
+echo
+"$here/demo-flow.sh" "$run" "$namespace" "$name"
 cat <<DONE
 
 The operator is running against a local kube-apiserver and the AWS emulator.

@@ -22,6 +22,8 @@ from moto.core.utils import get_service_model
 from werkzeug.exceptions import NotFound
 
 _CREDENTIAL_SCOPE = re.compile(r"Credential=[^/,\s]+/\d{8}/[^/]+/([^/]+)/aws4_request")
+_ACCESS_KEY = re.compile(r"Credential=([^/,\s]+)/")
+_PRESIGNED_ACCESS_KEY = re.compile(r"(?:^|&)X-Amz-Credential=([^&/%]+)(?:/|%2F)", re.I)
 _PRESIGNED_SCOPE = re.compile(r"(?:^|&)X-Amz-Credential=[^&/]+(?:/|%2F)\d{8}(?:/|%2F)[^&/%]+(?:/|%2F)([^&/%]+)(?:/|%2F)aws4_request", re.I)
 # Requests for moto itself, not for an AWS service.
 _NOT_AWS_PREFIXES = ("/moto-api", "/favicon.ico")
@@ -31,6 +33,10 @@ _NOT_AWS_PREFIXES = ("/moto-api", "/favicon.ico")
 class CallIdentity:
     service: str
     operation: str | None
+    # Who signed the call, so that tests can tell the operator's calls from their own; and whether it
+    # came through a presigned URL, which only browsers and applications use.
+    access_key_id: str | None = None
+    presigned: bool = False
 
 
 def identify_call(environ: dict[str, Any]) -> CallIdentity | None:
@@ -39,7 +45,14 @@ def identify_call(environ: dict[str, Any]) -> CallIdentity | None:
         return None
     # Unsigned requests (browser POST uploads) are S3's, as moto itself assumes.
     service = _signing_service(environ) or "s3"
-    return CallIdentity(service=service, operation=_operation(service, environ))
+    header = _ACCESS_KEY.search(environ.get("HTTP_AUTHORIZATION", ""))
+    query = _PRESIGNED_ACCESS_KEY.search(environ.get("QUERY_STRING", ""))
+    return CallIdentity(
+        service=service,
+        operation=_operation(service, environ),
+        access_key_id=header.group(1) if header else (query.group(1) if query else None),
+        presigned=header is None and query is not None,
+    )
 
 
 def _signing_service(environ: dict[str, Any]) -> str | None:

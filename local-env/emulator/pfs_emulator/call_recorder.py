@@ -22,6 +22,8 @@ class RecordedCall:
     path: str
     status: int | None = None
     fault: str | None = None
+    access_key_id: str | None = None
+    presigned: bool = False
     # Further IAM actions the call needs, as the service's documentation lists them.
     dependent_actions: list[str] = field(default_factory=list)
 
@@ -36,6 +38,8 @@ class RecordedCall:
             "fault": self.fault,
             "method": self.method,
             "path": self.path,
+            "accessKeyId": self.access_key_id,
+            "presigned": self.presigned,
         }
 
 

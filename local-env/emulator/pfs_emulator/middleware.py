@@ -7,7 +7,7 @@ from http import HTTPStatus
 from typing import Any
 
 from .awslambda import code_location
-from .call_identity import identify_call
+from .call_identity import CallIdentity, identify_call
 from .call_recorder import RecordedCall
 from .control_api import PREFIX as CONTROL_PREFIX
 from .control_api import ControlApi
@@ -41,11 +41,12 @@ class EmulatorMiddleware:
         identity = identify_call(environ)
         if identity is None:
             return self._moto_app(environ, start_response)
-        return self._serve_aws_call(environ, start_response, identity.service, identity.operation)
+        return self._serve_aws_call(environ, start_response, identity)
 
     def _serve_aws_call(
-        self, environ: dict[str, Any], start_response: Callable[..., Any], service: str, operation: str | None
+        self, environ: dict[str, Any], start_response: Callable[..., Any], identity: CallIdentity
     ) -> Iterable[bytes]:
+        service, operation = identity.service, identity.operation
         action = iam_action(service, operation)
         call = self._state.calls.record(
             RecordedCall(
@@ -56,6 +57,8 @@ class EmulatorMiddleware:
                 method=environ.get("REQUEST_METHOD", ""),
                 path=environ.get("PATH_INFO", ""),
                 dependent_actions=dependent_actions(service, operation),
+                access_key_id=identity.access_key_id,
+                presigned=identity.presigned,
             )
         )
         try:

@@ -4,9 +4,12 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.RuntimeInfo;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.protectedfiles.operator.aws.AwsClients;
+import io.protectedfiles.operator.cli.TokenCommand;
+import io.protectedfiles.operator.cli.UploadUrlCommand;
 import io.protectedfiles.operator.config.OperatorSettings;
 import io.protectedfiles.operator.observability.ObservabilityServer;
 import io.protectedfiles.operator.observability.OperatorMetrics;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,11 +32,17 @@ public final class OperatorMain {
     String command = args.length == 0 ? "run" : args[0];
     switch (command) {
       case "run" -> run(System.getenv());
+      case "token" -> System.exit(TokenCommand.run(rest(args), System.out, System.err));
+      case "upload-url" -> System.exit(UploadUrlCommand.run(rest(args), System.out, System.err));
       default -> {
-        System.err.println("usage: java -jar protected-file-store-operator.jar [run]");
+        System.err.println("usage: java -jar protected-file-store-operator.jar [run | token --help | upload-url --help]");
         System.exit(2);
       }
     }
+  }
+
+  private static String[] rest(String[] args) {
+    return Arrays.copyOfRange(args, 1, args.length);
   }
 
   private static void run(Map<String, String> env) {

@@ -48,6 +48,24 @@ public record OwnerTags(String namespace, String name, String uid) {
     return Ownership.ANOTHER_STORE;
   }
 
+  /**
+   * Refuses, as a terminal failure, to change a resource that its tags do not give to this store:
+   * one the operator did not make, or one made for another store (or an earlier one of this name,
+   * whose resources are named after its own uid).
+   *
+   * @param kind the resource's kind in the failure's reason, such as EdgeRole
+   * @param description the resource for a person, such as "IAM role pfs-edge-..."
+   */
+  public void requireOwns(Map<String, String> tags, String kind, String description) {
+    switch (ownershipOf(tags)) {
+      case THIS_STORE -> {}
+      case UNTAGGED -> throw new TerminalFailure(
+          kind + "NotManaged", description + " exists but was not made by the operator; delete or rename it");
+      case ANOTHER_STORE, EARLIER_STORE_OF_SAME_NAME -> throw new TerminalFailure(
+          kind + "OwnedByAnotherStore", description + " belongs to store " + describe(tags));
+    }
+  }
+
   public String describe() {
     return namespace + "/" + name;
   }

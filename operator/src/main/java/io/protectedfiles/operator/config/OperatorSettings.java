@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
  *     do not let the operator create roles; null means the operator creates one role per store
  * @param edgeSweepPeriod how often edge functions left by deleted stores (and versions no
  *     distribution uses) are retried for deletion: Lambda@Edge replicas refuse it for hours
+ * @param progressRecheck how soon a store waiting on AWS (a distribution deploying, or being
+ *     disabled before deletion) is looked at again; raise it to spare CloudFront's API rate limits
+ *     when many stores change at once
  */
 public record OperatorSettings(
     Set<String> watchedNamespaces,
@@ -28,7 +31,8 @@ public record OperatorSettings(
     Duration resyncPeriod,
     boolean s3PathStyle,
     String edgeRoleArn,
-    Duration edgeSweepPeriod) {
+    Duration edgeSweepPeriod,
+    Duration progressRecheck) {
 
   public static final String WATCH_NAMESPACES = "PFS_WATCH_NAMESPACES";
   public static final String ADOPTION_NAMESPACES = "PFS_ADOPTION_NAMESPACES";
@@ -36,9 +40,11 @@ public record OperatorSettings(
   public static final String S3_PATH_STYLE = "PFS_S3_PATH_STYLE";
   public static final String EDGE_ROLE_ARN = "PFS_EDGE_ROLE_ARN";
   public static final String EDGE_SWEEP_PERIOD = "PFS_EDGE_SWEEP_PERIOD";
+  public static final String PROGRESS_RECHECK = "PFS_PROGRESS_RECHECK";
 
   static final Duration DEFAULT_RESYNC_PERIOD = Duration.ofMinutes(10);
   static final Duration DEFAULT_EDGE_SWEEP_PERIOD = Duration.ofMinutes(15);
+  static final Duration DEFAULT_PROGRESS_RECHECK = Duration.ofSeconds(10);
 
   public OperatorSettings {
     watchedNamespaces = Set.copyOf(watchedNamespaces);
@@ -49,6 +55,9 @@ public record OperatorSettings(
     if (edgeSweepPeriod.isNegative() || edgeSweepPeriod.isZero()) {
       throw new IllegalArgumentException(EDGE_SWEEP_PERIOD + " must be positive");
     }
+    if (progressRecheck.isNegative() || progressRecheck.isZero()) {
+      throw new IllegalArgumentException(PROGRESS_RECHECK + " must be positive");
+    }
     if (edgeRoleArn != null && edgeRoleArn.isBlank()) {
       edgeRoleArn = null;
     }
@@ -57,11 +66,12 @@ public record OperatorSettings(
     }
   }
 
-  /** Settings with the default edge sweep period. */
+  /** Settings with the default edge sweep period and progress recheck. */
   public OperatorSettings(
       Set<String> watchedNamespaces, Set<String> adoptionNamespaces, Duration resyncPeriod, boolean s3PathStyle,
       String edgeRoleArn) {
-    this(watchedNamespaces, adoptionNamespaces, resyncPeriod, s3PathStyle, edgeRoleArn, DEFAULT_EDGE_SWEEP_PERIOD);
+    this(watchedNamespaces, adoptionNamespaces, resyncPeriod, s3PathStyle, edgeRoleArn, DEFAULT_EDGE_SWEEP_PERIOD,
+        DEFAULT_PROGRESS_RECHECK);
   }
 
   public static OperatorSettings fromEnvironment(Map<String, String> env) {
@@ -71,7 +81,8 @@ public record OperatorSettings(
         duration(RESYNC_PERIOD, env.get(RESYNC_PERIOD), DEFAULT_RESYNC_PERIOD),
         Boolean.parseBoolean(env.getOrDefault(S3_PATH_STYLE, "false").trim()),
         env.get(EDGE_ROLE_ARN),
-        duration(EDGE_SWEEP_PERIOD, env.get(EDGE_SWEEP_PERIOD), DEFAULT_EDGE_SWEEP_PERIOD));
+        duration(EDGE_SWEEP_PERIOD, env.get(EDGE_SWEEP_PERIOD), DEFAULT_EDGE_SWEEP_PERIOD),
+        duration(PROGRESS_RECHECK, env.get(PROGRESS_RECHECK), DEFAULT_PROGRESS_RECHECK));
   }
 
   public boolean adoptionAllowedIn(String namespace) {

@@ -33,25 +33,26 @@ public class ProtectedFileStoreReconciler
 
   public static final String NAME = "protectedfilestore";
   static final Duration NOT_EMPTY_RECHECK = Duration.ofMinutes(2);
-  /** How soon to look again while AWS is still working (a distribution deploying or deleting). */
-  static final Duration PROGRESS_RECHECK = Duration.ofSeconds(10);
 
   private static final Logger log = LoggerFactory.getLogger(ProtectedFileStoreReconciler.class);
 
   private final StoreWorkflow workflow;
   private final StoreEvents events;
   private final StoreConditionMetrics metrics;
+  private final Duration progressRecheck;
   private final Clock clock;
 
   public ProtectedFileStoreReconciler(
       AwsClients aws, OperatorSettings settings, StoreEvents events, StoreConditionMetrics metrics) {
-    this(new StoreWorkflow(aws, settings), events, metrics, Clock.systemUTC());
+    this(new StoreWorkflow(aws, settings), events, metrics, settings.progressRecheck(), Clock.systemUTC());
   }
 
-  ProtectedFileStoreReconciler(StoreWorkflow workflow, StoreEvents events, StoreConditionMetrics metrics, Clock clock) {
+  ProtectedFileStoreReconciler(
+      StoreWorkflow workflow, StoreEvents events, StoreConditionMetrics metrics, Duration progressRecheck, Clock clock) {
     this.workflow = workflow;
     this.events = events;
     this.metrics = metrics;
+    this.progressRecheck = progressRecheck;
     this.clock = clock;
   }
 
@@ -68,7 +69,7 @@ public class ProtectedFileStoreReconciler
     recordReadiness(store);
     boolean waiting = !outcome.hasErrors() && !isReady(status);
     return waiting
-        ? UpdateControl.patchStatus(store).rescheduleAfter(PROGRESS_RECHECK)
+        ? UpdateControl.patchStatus(store).rescheduleAfter(progressRecheck)
         : UpdateControl.patchStatus(store);
   }
 
@@ -97,7 +98,7 @@ public class ProtectedFileStoreReconciler
       Throwable cause = rootCause(e);
       if (cause instanceof DeletionInProgress progress) {
         patchDeletingStatus(store, context, "Deleting", progress.getMessage());
-        return DeleteControl.noFinalizerRemoval().rescheduleAfter(PROGRESS_RECHECK);
+        return DeleteControl.noFinalizerRemoval().rescheduleAfter(progressRecheck);
       }
       if (cause instanceof BucketNotEmpty notEmpty) {
         events.warning(store, "BucketNotEmpty", notEmpty.getMessage());

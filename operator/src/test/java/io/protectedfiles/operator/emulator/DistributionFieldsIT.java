@@ -6,6 +6,7 @@ import static io.protectedfiles.operator.emulator.Distributions.viewerRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.protectedfiles.operator.testsupport.AwsEmulator;
+import io.protectedfiles.operator.testsupport.EdgeFunctions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;

@@ -3,6 +3,7 @@ package io.protectedfiles.operator.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.protectedfiles.operator.testsupport.AwsEmulator;
+import io.protectedfiles.operator.testsupport.EdgeFunctions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

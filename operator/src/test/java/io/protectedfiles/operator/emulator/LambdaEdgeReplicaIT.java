@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.protectedfiles.operator.testsupport.AwsEmulator;
+import io.protectedfiles.operator.testsupport.EdgeFunctions;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.LambdaFunctionAssociations;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -71,9 +71,7 @@ class LambdaEdgeReplicaIT {
 
   @Test
   void versionsNeverAssociatedAreDeletedAtOnce() {
-    lambda.updateFunctionCode(r -> r.functionName("authorizer")
-        .zipFile(SdkBytes.fromByteArray(EdgeFunctions.handlerZip(EdgeFunctions.HANDLER + "// version 2\n"))));
-    String second = lambda.publishVersion(r -> r.functionName("authorizer")).functionArn();
+    String second = EdgeFunctions.nextVersion(aws, "authorizer", "version 2");
 
     assertThat(second).endsWith(":authorizer:2");
     lambda.deleteFunction(r -> r.functionName("authorizer").qualifier("2"));

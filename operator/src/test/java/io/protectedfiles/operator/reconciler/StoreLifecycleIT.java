@@ -191,7 +191,8 @@ class StoreLifecycleIT {
     var ready = awaitReady("throttled");
 
     assertThat(distributionsOf(ready)).hasSize(1);
-    String functionName = ready.getStatus().getAuthorizer().getFunctionArn();
+    String functionArn = ready.getStatus().getAuthorizer().getFunctionArn();
+    String functionName = functionArn.substring(functionArn.lastIndexOf(':') + 1);
     List<FunctionConfiguration> versions = aws.lambda().listVersionsByFunction(b -> b.functionName(functionName)).versions();
     assertThat(versions.stream().filter(v -> !"$LATEST".equals(v.version()))).hasSize(1);
     assertThat(aws.cloudFront().listCloudFrontOriginAccessIdentities(b -> {})

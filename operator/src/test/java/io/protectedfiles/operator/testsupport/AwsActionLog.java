@@ -11,9 +11,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Every IAM action the integration tests made the emulator perform, gathered across all test
- * classes of a run and written to a file when the run ends, so that a later check can hold the
- * operator's documented IAM policy against what it really calls.
+ * Every IAM action the operator's code performed in the integration tests, gathered across all
+ * test classes of a run and written to a file when the run ends, so that a later check can hold the
+ * operator's documented IAM policy against what it really calls. The tests' own calls (other
+ * credentials) and presigned requests (made by browsers and applications) are not the operator's.
  */
 public final class AwsActionLog {
 
@@ -25,6 +26,9 @@ public final class AwsActionLog {
 
   static synchronized void collect(List<Map<String, Object>> records) {
     for (Map<String, Object> record : records) {
+      if (!AwsEmulator.OPERATOR_ACCESS_KEY.equals(record.get("accessKeyId")) || Boolean.TRUE.equals(record.get("presigned"))) {
+        continue;
+      }
       addAction(record.get("action"));
       if (record.get("dependentActions") instanceof Collection<?> dependent) {
         dependent.forEach(AwsActionLog::addAction);

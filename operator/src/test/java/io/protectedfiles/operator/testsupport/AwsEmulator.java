@@ -1,18 +1,12 @@
 package io.protectedfiles.operator.testsupport;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -34,8 +28,14 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class AwsEmulator implements BeforeAllCallback, BeforeEachCallback {
 
+  /** The tests' own credentials, for setting up and inspecting AWS. */
   public static final String ACCESS_KEY = "testing";
   public static final String SECRET_KEY = "testing";
+  /**
+   * The credentials the operator's production code finds through the SDK's standard chain: other
+   * than the tests' own, so that the emulator's call record tells the operator's calls apart.
+   */
+  public static final String OPERATOR_ACCESS_KEY = "pfs-operator";
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
   private static Running running;
@@ -106,18 +106,18 @@ public final class AwsEmulator implements BeforeAllCallback, BeforeEachCallback 
       Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "aws-emulator-stop"));
       System.setProperty("aws.endpointUrl", running.endpoint.toString());
       System.setProperty("aws.region", Region.US_EAST_1.id());
-      System.setProperty("aws.accessKeyId", ACCESS_KEY);
+      System.setProperty("aws.accessKeyId", OPERATOR_ACCESS_KEY);
       System.setProperty("aws.secretAccessKey", SECRET_KEY);
     }
     return running;
   }
 
   private static final class Running {
-    final Process process;
+    final ReadyLineProcess process;
     final URI endpoint;
     final EmulatorControl control;
 
-    private Running(Process process, URI endpoint) {
+    private Running(ReadyLineProcess process, URI endpoint) {
       this.process = process;
       this.endpoint = endpoint;
       this.control = new EmulatorControl(endpoint);
@@ -127,48 +127,11 @@ public final class AwsEmulator implements BeforeAllCallback, BeforeEachCallback 
       int port = freePort();
       Path log = Path.of("target", "aws-emulator.log").toAbsolutePath();
       var builder = new ProcessBuilder(
-          LocalEnvironment.motoPython().toString(), "-m", "pfs_emulator", "--host", "127.0.0.1", "--port", String.valueOf(port))
-          .redirectErrorStream(true);
+          LocalEnvironment.motoPython().toString(), "-m", "pfs_emulator", "--host", "127.0.0.1", "--port", String.valueOf(port));
       builder.environment().put("PYTHONPATH", LocalEnvironment.projectRoot().resolve("local-env/emulator").toString());
-      try {
-        Files.createDirectories(log.getParent());
-        Process process = builder.start();
-        URI endpoint = URI.create("http://127.0.0.1:" + port);
-        awaitListening(process, log, port);
-        return new Running(process, endpoint);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    /** Waits for the emulator's ready line, then keeps copying its output to a log file. */
-    private static void awaitListening(Process process, Path log, int port) throws IOException {
-      var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      var ready = new CompletableFuture<Void>();
-      Thread pump = new Thread(() -> {
-        try (reader; var out = Files.newBufferedWriter(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-          String line;
-          while ((line = reader.readLine()) != null) {
-            out.write(line);
-            out.newLine();
-            out.flush();
-            if (line.contains("pfs-emulator listening on http://127.0.0.1:" + port)) {
-              ready.complete(null);
-            }
-          }
-        } catch (IOException e) {
-          ready.completeExceptionally(e);
-        }
-        ready.completeExceptionally(new IllegalStateException("the AWS emulator exited; see " + log));
-      }, "aws-emulator-output");
-      pump.setDaemon(true);
-      pump.start();
-      try {
-        ready.get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      } catch (Exception e) {
-        process.destroyForcibly();
-        throw new IllegalStateException("the AWS emulator did not start within " + STARTUP_TIMEOUT + "; see " + log, e);
-      }
+      URI endpoint = URI.create("http://127.0.0.1:" + port);
+      Pattern ready = Pattern.compile(Pattern.quote("pfs-emulator listening on " + endpoint));
+      return new Running(ReadyLineProcess.start(builder, ready, STARTUP_TIMEOUT, log, "the AWS emulator"), endpoint);
     }
 
     void stop() {
@@ -178,14 +141,7 @@ public final class AwsEmulator implements BeforeAllCallback, BeforeEachCallback 
       } catch (RuntimeException e) {
         System.err.println("could not record the AWS actions of this run: " + e.getMessage());
       }
-      process.destroy();
-      try {
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      process.close();
     }
   }
 

@@ -30,9 +30,13 @@ public final class OperatorUnderTest implements AutoCloseable {
     return new OperatorUnderTest(client, runtime);
   }
 
-  /** Settings for tests: the given namespaces, a short resync, path-style S3 as the emulator needs. */
+  /**
+   * Settings for tests: the given namespaces, a short resync, path-style S3 as the emulator needs,
+   * and a quick look again while the emulator "deploys" a distribution.
+   */
   public static OperatorSettings settings(Set<String> namespaces, Set<String> adoptionNamespaces, Duration resync) {
-    return new OperatorSettings(namespaces, adoptionNamespaces, resync, true, null);
+    return new OperatorSettings(
+        namespaces, adoptionNamespaces, resync, true, null, Duration.ofMinutes(15), Duration.ofSeconds(1));
   }
 
   /** Runs the sweep of edge functions left behind now, instead of waiting for its period. */

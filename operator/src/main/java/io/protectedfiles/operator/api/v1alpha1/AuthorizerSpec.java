@@ -53,8 +53,9 @@ public class AuthorizerSpec {
   private Integer clockSkewSeconds;
 
   @JsonPropertyDescription(
-      "Oldest token accepted, by its iat claim, in seconds; tokens must then carry iat."
-          + " Default: no limit beyond exp.")
+      "Longest token lifetime accepted, in seconds: tokens must then carry iat, and exp - iat may"
+          + " not exceed it (so a token issued for the year 3000 is refused). Default: no limit"
+          + " beyond exp.")
   @Min(1)
   @Max(31536000)
   private Integer maxTokenAgeSeconds;

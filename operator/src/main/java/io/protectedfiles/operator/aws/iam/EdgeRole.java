@@ -5,7 +5,6 @@ import io.protectedfiles.operator.api.v1alpha1.ProtectedFileStore;
 import io.protectedfiles.operator.aws.AwsClients;
 import io.protectedfiles.operator.aws.AwsResource;
 import io.protectedfiles.operator.aws.OwnerTags;
-import io.protectedfiles.operator.aws.TerminalFailure;
 import io.protectedfiles.operator.aws.s3.PolicyDocuments;
 import io.protectedfiles.operator.config.OperatorSettings;
 import io.protectedfiles.operator.edge.EdgeNames;
@@ -137,15 +136,7 @@ public class EdgeRole extends AwsResource<ObservedEdgeRole> {
   }
 
   private static void requireOwned(ObservedEdgeRole observed, ProtectedFileStore store) {
-    switch (OwnerTags.of(store).ownershipOf(observed.tags())) {
-      case THIS_STORE -> {}
-      case UNTAGGED -> throw new TerminalFailure(
-          "EdgeRoleNotManaged",
-          "IAM role " + observed.name() + " exists but was not made by the operator; delete or rename it");
-      case ANOTHER_STORE, EARLIER_STORE_OF_SAME_NAME -> throw new TerminalFailure(
-          "EdgeRoleOwnedByAnotherStore",
-          "IAM role " + observed.name() + " belongs to store " + OwnerTags.describe(observed.tags()));
-    }
+    OwnerTags.of(store).requireOwns(observed.tags(), "EdgeRole", "IAM role " + observed.name());
   }
 
   private static void putLogsPolicy(IamClient iam, ObservedEdgeRole desired) {

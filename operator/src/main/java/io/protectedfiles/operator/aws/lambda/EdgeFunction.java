@@ -6,7 +6,6 @@ import io.protectedfiles.operator.api.v1alpha1.ProtectedFileStore;
 import io.protectedfiles.operator.aws.AwsClients;
 import io.protectedfiles.operator.aws.AwsResource;
 import io.protectedfiles.operator.aws.OwnerTags;
-import io.protectedfiles.operator.aws.TerminalFailure;
 import io.protectedfiles.operator.aws.iam.ObservedEdgeRole;
 import io.protectedfiles.operator.edge.AuthorizerConfig;
 import io.protectedfiles.operator.edge.AuthorizerSources;
@@ -229,15 +228,7 @@ public class EdgeFunction extends AwsResource<ObservedEdgeFunction> {
   }
 
   private static void requireOwned(ObservedEdgeFunction observed, ProtectedFileStore store) {
-    switch (OwnerTags.of(store).ownershipOf(observed.tags())) {
-      case THIS_STORE -> {}
-      case UNTAGGED -> throw new TerminalFailure(
-          "EdgeFunctionNotManaged",
-          "Lambda function " + observed.functionName() + " exists but was not made by the operator; delete or rename it");
-      case ANOTHER_STORE, EARLIER_STORE_OF_SAME_NAME -> throw new TerminalFailure(
-          "EdgeFunctionOwnedByAnotherStore",
-          "Lambda function " + observed.functionName() + " belongs to store " + OwnerTags.describe(observed.tags()));
-    }
+    OwnerTags.of(store).requireOwns(observed.tags(), "EdgeFunction", "Lambda function " + observed.functionName());
   }
 
   private static void awaitUpdated(LambdaClient lambda, String name) {

@@ -10,6 +10,7 @@ import io.protectedfiles.operator.aws.AwsResource;
 import io.protectedfiles.operator.aws.s3.ObservedBucket.PublicAccess;
 import io.protectedfiles.operator.aws.s3.ObservedBucket;
 import io.protectedfiles.operator.config.OperatorSettings;
+import io.protectedfiles.operator.testsupport.ReconcileContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

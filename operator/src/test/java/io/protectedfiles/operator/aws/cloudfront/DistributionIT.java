@@ -17,6 +17,8 @@ import io.protectedfiles.operator.aws.OwnerTags;
 import io.protectedfiles.operator.aws.TerminalFailure;
 import io.protectedfiles.operator.aws.cloudfront.CloudFrontStages.Reconciled;
 import io.protectedfiles.operator.testsupport.AwsEmulator;
+import io.protectedfiles.operator.testsupport.EdgeFunctions;
+import io.protectedfiles.operator.testsupport.ReconcileContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,7 +54,7 @@ class DistributionIT {
 
   @BeforeEach
   void publishAuthorizer() {
-    authorizer = EdgeAuthorizerVersions.firstVersion(aws, "authorizer");
+    authorizer = EdgeFunctions.edgeVersion(aws, "authorizer");
     stages = new CloudFrontStages(authorizer);
   }
 
@@ -202,7 +204,7 @@ class DistributionIT {
   void aStaleEtagIsReadAgainAndTheUpdateRetried() {
     ProtectedFileStore store = store("team-assets");
     ObservedDistribution created = stages.reconcile(store).distribution();
-    String newVersion = EdgeAuthorizerVersions.nextVersion(aws, "authorizer", "v2");
+    String newVersion = EdgeFunctions.nextVersion(aws, "authorizer", "v2");
     var racing = new CloudFrontStages(newVersion, List.of(new HandEditBeforeFirstUpdate(created.id())));
     aws.control().clearCalls();
 
@@ -224,7 +226,7 @@ class DistributionIT {
   void aNewAuthorizerVersionReplacesTheAssociation() {
     ProtectedFileStore store = store("team-assets");
     ObservedDistribution created = stages.reconcile(store).distribution();
-    String second = EdgeAuthorizerVersions.nextVersion(aws, "authorizer", "v2");
+    String second = EdgeFunctions.nextVersion(aws, "authorizer", "v2");
 
     stages.publishAuthorizer(second);
     Reconciled reconciled = stages.reconcile(withStatus(store, created));

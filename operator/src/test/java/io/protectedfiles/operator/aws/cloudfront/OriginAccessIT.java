@@ -12,6 +12,8 @@ import io.protectedfiles.operator.api.v1alpha1.OriginAccessType;
 import io.protectedfiles.operator.api.v1alpha1.ProtectedFileStore;
 import io.protectedfiles.operator.aws.DeletionInProgress;
 import io.protectedfiles.operator.testsupport.AwsEmulator;
+import io.protectedfiles.operator.testsupport.EdgeFunctions;
+import io.protectedfiles.operator.testsupport.ReconcileContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +144,7 @@ class OriginAccessIT {
   void deletingWaitsWhileADistributionUsesTheIdentity() {
     aws.control().configure(Map.of("distributionDeployReads", 1));
     ProtectedFileStore store = store("team-assets");
-    stages.publishAuthorizer(EdgeAuthorizerVersions.firstVersion(aws, "authorizer"));
+    stages.publishAuthorizer(EdgeFunctions.edgeVersion(aws, "authorizer"));
     var reconciled = stages.reconcile(store);
     String distributionId = reconciled.distribution().id();
 

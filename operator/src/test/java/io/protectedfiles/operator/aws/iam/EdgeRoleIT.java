@@ -15,10 +15,10 @@ import io.protectedfiles.operator.aws.TerminalFailure;
 import io.protectedfiles.operator.config.OperatorSettings;
 import io.protectedfiles.operator.edge.EdgeBundle;
 import io.protectedfiles.operator.edge.EdgeNames;
-import io.protectedfiles.operator.edge.StoreContext;
 import io.protectedfiles.operator.testsupport.AwsEmulator;
 import io.protectedfiles.operator.testsupport.KubernetesApi;
 import io.protectedfiles.operator.testsupport.OperatorUnderTest;
+import io.protectedfiles.operator.testsupport.ReconcileContext;
 import io.protectedfiles.operator.testsupport.Stores;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +70,7 @@ class EdgeRoleIT {
 
   @Test
   void createsARoleThatLambdaAtEdgeCanAssumeTaggedForTheStore() throws Exception {
-    var context = StoreContext.of(kube.client(), store);
+    var context = new ReconcileContext(kube.client(), store);
 
     var result = new EdgeRole(clients, settings).reconcile(store, context);
 
@@ -92,10 +92,10 @@ class EdgeRoleIT {
 
   @Test
   void anUnchangedRoleIsNotTouched() {
-    new EdgeRole(clients, settings).reconcile(store, StoreContext.of(kube.client(), store));
+    new EdgeRole(clients, settings).reconcile(store, new ReconcileContext(kube.client(), store));
     aws.control().clearCalls();
 
-    var result = new EdgeRole(clients, settings).reconcile(store, StoreContext.of(kube.client(), store));
+    var result = new EdgeRole(clients, settings).reconcile(store, new ReconcileContext(kube.client(), store));
 
     assertThat(result.getSingleOperation()).isEqualTo(Operation.NONE);
     assertThat(aws.control().calls()).isNotEmpty();
@@ -104,13 +104,13 @@ class EdgeRoleIT {
 
   @Test
   void putsBackATrustPolicyAndALogsPolicyChangedByHand() throws Exception {
-    new EdgeRole(clients, settings).reconcile(store, StoreContext.of(kube.client(), store));
+    new EdgeRole(clients, settings).reconcile(store, new ReconcileContext(kube.client(), store));
     String name = EdgeNames.roleName(store);
     iam.updateAssumeRolePolicy(r -> r.roleName(name).policyDocument("""
         {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"""));
     iam.deleteRolePolicy(r -> r.roleName(name).policyName("edge-logs"));
 
-    var result = new EdgeRole(clients, settings).reconcile(store, StoreContext.of(kube.client(), store));
+    var result = new EdgeRole(clients, settings).reconcile(store, new ReconcileContext(kube.client(), store));
 
     assertThat(result.getSingleOperation()).isEqualTo(Operation.UPDATED);
     assertThat(trustedServices(iam.getRole(r -> r.roleName(name)).role().assumeRolePolicyDocument()))
@@ -127,7 +127,7 @@ class EdgeRoleIT {
             Tag.builder().key(OwnerTags.NAME_KEY).value("other").build()));
     aws.control().clearCalls();
 
-    assertThatThrownBy(() -> new EdgeRole(clients, settings).reconcile(store, StoreContext.of(kube.client(), store)))
+    assertThatThrownBy(() -> new EdgeRole(clients, settings).reconcile(store, new ReconcileContext(kube.client(), store)))
         .isInstanceOfSatisfying(TerminalFailure.class, e -> assertThat(e.reason()).isEqualTo("EdgeRoleOwnedByAnotherStore"));
     assertThat(aws.control().mutatingCalls()).isEmpty();
   }
@@ -136,7 +136,7 @@ class EdgeRoleIT {
   void usesTheConfiguredRoleWithoutAnyIamCall() {
     String arn = "arn:aws:iam::123456789012:role/org/shared-edge";
     var configured = new OperatorSettings(Set.of(namespace), Set.of(), Duration.ofMinutes(10), true, arn);
-    var context = StoreContext.of(kube.client(), store);
+    var context = new ReconcileContext(kube.client(), store);
 
     var result = new EdgeRole(clients, configured).reconcile(store, context);
     new EdgeRole(clients, configured).delete(store, context);
@@ -150,18 +150,18 @@ class EdgeRoleIT {
   @Test
   void deletingTheStoreDeletesTheRoleOnceItsFunctionIsGone() {
     var role = new EdgeRole(clients, settings);
-    role.reconcile(store, StoreContext.of(kube.client(), store));
+    role.reconcile(store, new ReconcileContext(kube.client(), store));
     String name = EdgeNames.roleName(store);
     String arn = iam.getRole(r -> r.roleName(name)).role().arn();
     aws.lambda().createFunction(r -> r.functionName(EdgeNames.functionName(store)).runtime("nodejs22.x")
         .role(arn).handler("index.handler")
         .code(c -> c.zipFile(SdkBytes.fromByteArray(EdgeBundle.of(Map.of("index.js", new byte[0]), new byte[0]).zip()))));
 
-    role.delete(store, StoreContext.of(kube.client(), store));
+    role.delete(store, new ReconcileContext(kube.client(), store));
     assertThat(iam.getRole(r -> r.roleName(name)).role().arn()).isEqualTo(arn);
 
     aws.lambda().deleteFunction(r -> r.functionName(EdgeNames.functionName(store)));
-    role.delete(store, StoreContext.of(kube.client(), store));
+    role.delete(store, new ReconcileContext(kube.client(), store));
     assertThatThrownBy(() -> iam.getRole(r -> r.roleName(name))).isInstanceOf(NoSuchEntityException.class);
   }
 

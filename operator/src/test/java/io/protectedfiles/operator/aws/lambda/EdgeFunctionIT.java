@@ -8,27 +8,22 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult.Operation;
 import io.protectedfiles.operator.api.v1alpha1.AuthorizerSpec;
 import io.protectedfiles.operator.api.v1alpha1.ProtectedFileStore;
-import io.protectedfiles.operator.aws.AwsClients;
 import io.protectedfiles.operator.aws.AwsResource;
 import io.protectedfiles.operator.aws.OwnerTags;
-import io.protectedfiles.operator.aws.iam.EdgeRole;
 import io.protectedfiles.operator.aws.iam.ObservedEdgeRole;
-import io.protectedfiles.operator.config.OperatorSettings;
 import io.protectedfiles.operator.edge.AuthorizerConfig;
 import io.protectedfiles.operator.edge.AuthorizerSources;
 import io.protectedfiles.operator.edge.EdgeBundle;
 import io.protectedfiles.operator.edge.EdgeKeys;
 import io.protectedfiles.operator.edge.EdgeNames;
-import io.protectedfiles.operator.edge.StoreContext;
 import io.protectedfiles.operator.testsupport.AwsEmulator;
 import io.protectedfiles.operator.testsupport.KubernetesApi;
-import io.protectedfiles.operator.testsupport.OperatorUnderTest;
+import io.protectedfiles.operator.testsupport.ReconcileContext;
 import io.protectedfiles.operator.testsupport.Stores;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,9 +46,7 @@ class EdgeFunctionIT {
 
   final KubernetesClient client = kube.client();
   final LambdaClient lambda = aws.lambda();
-  OperatorSettings settings;
-  AwsClients clients;
-  EdgeFunction function;
+  EdgeStages edge;
   ProtectedFileStore store;
 
   @BeforeAll
@@ -63,20 +56,18 @@ class EdgeFunctionIT {
 
   @BeforeEach
   void createStore() {
-    settings = OperatorUnderTest.settings(Set.of(namespace), Set.of(), Duration.ofMinutes(10));
-    clients = new AwsClients(settings);
-    function = new EdgeFunction(clients);
+    edge = new EdgeStages(client, namespace);
     store = client.resource(Stores.store(namespace, "store-" + UUID.randomUUID().toString().substring(0, 8))).create();
   }
 
   @AfterEach
   void closeClients() {
-    clients.close();
+    edge.close();
   }
 
   @Test
   void publishesTheBundleAsANumberedVersionInUsEast1() {
-    StoreContext context = reconcile(store);
+    ReconcileContext context = edge.reconcile(store);
 
     ObservedEdgeFunction recorded = AwsResource.recorded(context, ObservedEdgeFunction.class).orElseThrow();
     EdgeKeys keys = AwsResource.recorded(context, EdgeKeys.class).orElseThrow();
@@ -103,10 +94,10 @@ class EdgeFunctionIT {
 
   @Test
   void anUnchangedSpecPublishesNothingAndChangesNothing() {
-    reconcile(store);
+    edge.reconcile(store);
     aws.control().clearCalls();
 
-    StoreContext context = reconcile(store);
+    ReconcileContext context = edge.reconcile(store);
 
     assertThat(AwsResource.recordedOperation(context, ObservedEdgeFunction.class)).contains(Operation.NONE);
     assertThat(AwsResource.recorded(context, ObservedEdgeFunction.class)).get()
@@ -118,17 +109,17 @@ class EdgeFunctionIT {
 
   @Test
   void aChangedSettingPublishesANewVersionAndGoingBackReusesTheOldOne() {
-    String first = recordedFunction(reconcile(store)).codeSha256();
+    String first = recordedFunction(edge.reconcile(store)).codeSha256();
 
     audience(store, "another-audience");
-    ObservedEdgeFunction changed = recordedFunction(reconcile(store));
+    ObservedEdgeFunction changed = recordedFunction(edge.reconcile(store));
 
     assertThat(changed.version()).isEqualTo("2");
     assertThat(changed.codeSha256()).isNotEqualTo(first);
 
     audience(store, null);
     aws.control().clearCalls();
-    ObservedEdgeFunction back = recordedFunction(reconcile(store));
+    ObservedEdgeFunction back = recordedFunction(edge.reconcile(store));
 
     assertThat(back.version()).isEqualTo("1");
     assertThat(back.codeSha256()).isEqualTo(first);
@@ -137,13 +128,13 @@ class EdgeFunctionIT {
 
   @Test
   void aRestartAfterTheCodeWasUpdatedOnlyPublishes() {
-    StoreContext context = reconcile(store);
+    ReconcileContext context = edge.reconcile(store);
     audience(store, "another-audience");
     EdgeBundle next = expectedBundle(store, AwsResource.recorded(context, EdgeKeys.class).orElseThrow());
     lambda.updateFunctionCode(r -> r.functionName(EdgeNames.functionName(store)).zipFile(SdkBytes.fromByteArray(next.zip())));
     aws.control().clearCalls();
 
-    ObservedEdgeFunction published = recordedFunction(reconcile(store));
+    ObservedEdgeFunction published = recordedFunction(edge.reconcile(store));
 
     assertThat(published.version()).isEqualTo("2");
     assertThat(published.codeSha256()).isEqualTo(next.codeSha256());
@@ -152,14 +143,14 @@ class EdgeFunctionIT {
 
   @Test
   void aVersionPublishedByHandWithOtherCodeIsNotUsed() {
-    reconcile(store);
+    edge.reconcile(store);
     String name = EdgeNames.functionName(store);
     lambda.updateFunctionCode(r -> r.functionName(name)
         .zipFile(SdkBytes.fromByteArray(EdgeBundle.of(Map.of("index.js", "//".getBytes()), new byte[0]).zip())));
     lambda.publishVersion(r -> r.functionName(name));
     aws.control().clearCalls();
 
-    ObservedEdgeFunction recorded = recordedFunction(reconcile(store));
+    ObservedEdgeFunction recorded = recordedFunction(edge.reconcile(store));
 
     assertThat(recorded.version()).isEqualTo("1");
     assertThat(aws.control().mutatingCalls()).isEmpty();
@@ -168,20 +159,20 @@ class EdgeFunctionIT {
   @Test
   void deletingAReplicatedFunctionDoesNotHoldTheStoreAndTheSweepDeletesItLater() {
     aws.control().configure(Map.of("lambdaReplicaSeconds", 0.5));
-    String versionArn = recordedFunction(reconcile(store)).qualifiedArn();
+    String versionArn = recordedFunction(edge.reconcile(store)).qualifiedArn();
     String distribution = EdgeDistributions.runningVersion(aws.cloudFront(), store.getMetadata().getUid(), versionArn);
     ProtectedFileStore deleting = markedForDeletion(store);
     String name = EdgeNames.functionName(store);
 
-    function.delete(deleting, StoreContext.of(client, deleting));
-    new EdgeRole(clients, settings).delete(deleting, StoreContext.of(client, deleting));
+    edge.function.delete(deleting, new ReconcileContext(client, deleting));
+    edge.role.delete(deleting, new ReconcileContext(client, deleting));
 
     assertThat(lambda.getFunction(r -> r.functionName(name)).configuration().functionName()).isEqualTo(name);
     assertThat(aws.iam().getRole(r -> r.roleName(EdgeNames.roleName(store))).role()).isNotNull();
 
     EdgeDistributions.disableAndDelete(aws.cloudFront(), distribution);
     client.resource(store).delete();
-    var sweeper = new EdgeFunctionSweeper(clients, client, settings, EdgeFunctionSweeper.DEFAULT_PERIOD);
+    var sweeper = new EdgeFunctionSweeper(edge.clients, client, edge.settings, EdgeFunctionSweeper.DEFAULT_PERIOD);
     await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
       sweeper.sweepOnce();
       assertThatThrownBy(() -> lambda.getFunction(r -> r.functionName(name))).isInstanceOf(ResourceNotFoundException.class);
@@ -192,21 +183,13 @@ class EdgeFunctionIT {
 
   @Test
   void deletingAnUnreplicatedFunctionDeletesItAtOnce() {
-    reconcile(store);
+    edge.reconcile(store);
     ProtectedFileStore deleting = markedForDeletion(store);
 
-    function.delete(deleting, StoreContext.of(client, deleting));
+    edge.function.delete(deleting, new ReconcileContext(client, deleting));
 
     assertThatThrownBy(() -> lambda.getFunction(r -> r.functionName(EdgeNames.functionName(store))))
         .isInstanceOf(ResourceNotFoundException.class);
-  }
-
-  /** One reconcile of the role and the function, as the store's workflow runs them. */
-  private StoreContext reconcile(ProtectedFileStore store) {
-    StoreContext context = StoreContext.of(client, store);
-    new EdgeRole(clients, settings).reconcile(store, context);
-    function.reconcile(store, context);
-    return context;
   }
 
   private List<String> numberedVersions() {
@@ -216,7 +199,7 @@ class EdgeFunctionIT {
         .toList();
   }
 
-  private static ObservedEdgeFunction recordedFunction(StoreContext context) {
+  private static ObservedEdgeFunction recordedFunction(ReconcileContext context) {
     return AwsResource.recorded(context, ObservedEdgeFunction.class).orElseThrow();
   }
 

@@ -8,21 +8,15 @@ import io.protectedfiles.operator.api.v1alpha1.AuthorizerSpec;
 import io.protectedfiles.operator.api.v1alpha1.AuthorizerStatus;
 import io.protectedfiles.operator.api.v1alpha1.ProtectedFileStore;
 import io.protectedfiles.operator.api.v1alpha1.ProtectedFileStoreStatus;
-import io.protectedfiles.operator.aws.AwsClients;
 import io.protectedfiles.operator.aws.AwsResource;
 import io.protectedfiles.operator.aws.OwnerTags;
-import io.protectedfiles.operator.aws.iam.EdgeRole;
-import io.protectedfiles.operator.config.OperatorSettings;
 import io.protectedfiles.operator.edge.EdgeBundle;
-import io.protectedfiles.operator.edge.StoreContext;
 import io.protectedfiles.operator.testsupport.AwsEmulator;
 import io.protectedfiles.operator.testsupport.KubernetesApi;
-import io.protectedfiles.operator.testsupport.OperatorUnderTest;
 import io.protectedfiles.operator.testsupport.Stores;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,8 +40,7 @@ class EdgeFunctionSweeperIT {
 
   final KubernetesClient client = kube.client();
   final LambdaClient lambda = aws.lambda();
-  OperatorSettings settings;
-  AwsClients clients;
+  EdgeStages edge;
   EdgeFunctionSweeper sweeper;
 
   @BeforeAll
@@ -58,25 +51,23 @@ class EdgeFunctionSweeperIT {
   @BeforeEach
   void createSweeper() {
     aws.control().configure(Map.of("lambdaReplicaSeconds", 0.5));
-    settings = OperatorUnderTest.settings(Set.of(namespace), Set.of(), Duration.ofMinutes(10));
-    clients = new AwsClients(settings);
-    sweeper = new EdgeFunctionSweeper(clients, client, settings, Duration.ofMillis(200));
+    edge = new EdgeStages(client, namespace);
+    sweeper = new EdgeFunctionSweeper(edge.clients, client, edge.settings, Duration.ofMillis(200));
   }
 
   @AfterEach
   void stopSweeper() {
     sweeper.stop();
-    clients.close();
+    edge.close();
   }
 
   @Test
   void keepsTheVersionTheStoreRunsAndTheNewestAndDeletesTheRest() {
     ProtectedFileStore store = createStore();
-    EdgeFunction function = new EdgeFunction(clients);
-    ObservedEdgeFunction first = publish(function, store, null);
-    publish(function, store, "second");
-    ObservedEdgeFunction third = publish(function, store, "third");
-    publish(function, store, "fourth");
+    ObservedEdgeFunction first = publish(store, null);
+    publish(store, "second");
+    ObservedEdgeFunction third = publish(store, "third");
+    publish(store, "fourth");
     String distribution = EdgeDistributions.runningVersion(aws.cloudFront(), store.getMetadata().getUid(), first.qualifiedArn());
     reportRunning(store, third.version());
 
@@ -112,7 +103,7 @@ class EdgeFunctionSweeperIT {
   @Test
   void keepsTheFunctionsOfLiveStores() {
     ProtectedFileStore store = createStore();
-    ObservedEdgeFunction published = publish(new EdgeFunction(clients), store, null);
+    ObservedEdgeFunction published = publish(store, null);
 
     sweeper.sweepOnce();
 
@@ -134,13 +125,10 @@ class EdgeFunctionSweeperIT {
   }
 
   /** Reconciles the store with the given audience: the function as then recorded. */
-  private ObservedEdgeFunction publish(EdgeFunction function, ProtectedFileStore store, String audience) {
+  private ObservedEdgeFunction publish(ProtectedFileStore store, String audience) {
     store.getSpec().setAuthorizer(new AuthorizerSpec());
     store.getSpec().getAuthorizer().setAudience(audience);
-    StoreContext context = StoreContext.of(client, store);
-    new EdgeRole(clients, settings).reconcile(store, context);
-    function.reconcile(store, context);
-    return AwsResource.recorded(context, ObservedEdgeFunction.class).orElseThrow();
+    return AwsResource.recorded(edge.reconcile(store), ObservedEdgeFunction.class).orElseThrow();
   }
 
   private void reportRunning(ProtectedFileStore store, String version) {

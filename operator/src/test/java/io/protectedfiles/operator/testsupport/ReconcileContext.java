@@ -1,4 +1,4 @@
-package io.protectedfiles.operator.aws.cloudfront;
+package io.protectedfiles.operator.testsupport;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.ControllerConfiguration;
@@ -15,23 +15,39 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * One reconcile's context, as java-operator-sdk would give it to the store's dependents, without a
- * running operator: it carries what earlier stages of the workflow recorded. Nothing else of it is
- * used by the AWS resources.
+ * running operator, so that a test can drive the stages as the store's workflow does, one reconcile
+ * per instance. The stages use only the Kubernetes client and the per-reconcile attributes where
+ * they record what they saw for the stages after them; the rest of the context refuses to answer.
  */
-final class ReconcileContext implements Context<ProtectedFileStore> {
+public final class ReconcileContext implements Context<ProtectedFileStore> {
 
+  private final KubernetesClient client;
   private final ProtectedFileStore store;
   private final ManagedWorkflowAndDependentResourceContext workflowContext;
 
-  ReconcileContext(ProtectedFileStore store) {
+  /** For stages that talk only to AWS: asking this context for a Kubernetes client fails. */
+  public ReconcileContext(ProtectedFileStore store) {
+    this(null, store);
+  }
+
+  public ReconcileContext(KubernetesClient client, ProtectedFileStore store) {
+    this.client = client;
     this.store = store;
     this.workflowContext = new DefaultManagedWorkflowAndDependentResourceContext<>(null, store, this);
   }
 
   /** As if the stage that observes {@code value} had run earlier in this reconcile. */
-  ReconcileContext recording(Object value) {
+  public ReconcileContext recording(Object value) {
     workflowContext.put(value.getClass().getName(), value);
     return this;
+  }
+
+  @Override
+  public KubernetesClient getClient() {
+    if (client == null) {
+      throw unused();
+    }
+    return client;
   }
 
   @Override
@@ -70,11 +86,6 @@ final class ReconcileContext implements Context<ProtectedFileStore> {
   }
 
   @Override
-  public KubernetesClient getClient() {
-    throw unused();
-  }
-
-  @Override
   public ExecutorService getWorkflowExecutorService() {
     throw unused();
   }
@@ -100,6 +111,6 @@ final class ReconcileContext implements Context<ProtectedFileStore> {
   }
 
   private static UnsupportedOperationException unused() {
-    return new UnsupportedOperationException("the AWS resources do not use this part of the context");
+    return new UnsupportedOperationException("the stages under test do not use this part of the context");
   }
 }
