@@ -63,6 +63,62 @@ class StoreValidationIT {
   }
 
   @Test
+  void aliasesWithoutACertificateAreRefused() {
+    var store = Stores.fromYaml(namespace, """
+        apiVersion: protectedfiles.io/v1alpha1
+        kind: ProtectedFileStore
+        metadata:
+          name: aliases
+        spec:
+          distribution:
+            aliases: [files.example.com]
+        """);
+
+    assertThatThrownBy(() -> kube.client().resource(store).create())
+        .hasMessageContaining("spec.distribution.certificateArn")
+        .hasMessageContaining("aliases need a certificateArn");
+  }
+
+  @Test
+  void twoKeySourcesAtOnceAreRefused() {
+    var store = Stores.fromYaml(namespace, """
+        apiVersion: protectedfiles.io/v1alpha1
+        kind: ProtectedFileStore
+        metadata:
+          name: keys
+        spec:
+          authorizer:
+            keys:
+              generate: ES256
+              hs256SecretRef: {name: shared, key: secret}
+        """);
+
+    assertThatThrownBy(() -> kube.client().resource(store).create())
+        .hasMessageContaining("spec.authorizer.keys")
+        .hasMessageContaining("only one of generate, jwksSecretRef and hs256SecretRef");
+  }
+
+  @Test
+  void anOriginWithAPathAndAReservedTagAreRefused() {
+    var store = Stores.fromYaml(namespace, """
+        apiVersion: protectedfiles.io/v1alpha1
+        kind: ProtectedFileStore
+        metadata:
+          name: cors
+        spec:
+          cors:
+            allowedOrigins: ["https://app.example.com/path"]
+          tags:
+            protectedfiles.io/uid: forged
+        """);
+
+    assertThatThrownBy(() -> kube.client().resource(store).create())
+        .hasMessageContaining("spec.cors.allowedOrigins[0]")
+        .hasMessageContaining("spec.tags")
+        .hasMessageContaining("reserved");
+  }
+
+  @Test
   void bucketNameCannotBeChanged() {
     var store = Stores.store(namespace, "rename");
     store.getSpec().getBucket().setName("rename-before-" + namespace);

@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.protectedfiles.operator.api.v1alpha1.AuthorizerSpec;
 import io.protectedfiles.operator.api.v1alpha1.CorsSpec;
+import io.protectedfiles.operator.api.v1alpha1.KeysSpec;
+import io.protectedfiles.operator.api.v1alpha1.RotationSpec;
 import io.protectedfiles.operator.api.v1alpha1.DeletionPolicy;
 import io.protectedfiles.operator.api.v1alpha1.OriginAccessType;
 import io.protectedfiles.operator.api.v1alpha1.ProtectedFileStore;
@@ -132,6 +135,37 @@ class StoreLifecycleIT {
     var origin = aws.cloudFront().getDistributionConfig(b -> b.id(status.getDistribution().getId()))
         .distributionConfig().origins().items().get(0);
     assertThat(origin.originAccessControlId()).isEqualTo(status.getOriginAccess().getId());
+  }
+
+  @Test
+  void rotatingTheKeyPublishesAVersionThatAcceptsOldAndNewAndMovesTheDistributionToIt() throws Exception {
+    kube.client().resource(Stores.store(namespace, "rotate")).create();
+    var before = awaitReady("rotate").getStatus();
+    String firstKey = publicKeyIds(before.getSigningKeySecret()).get(0);
+
+    var store = get("rotate");
+    var keys = new KeysSpec();
+    var rotation = new RotationSpec();
+    rotation.setGeneration("2026-12");
+    keys.setRotation(rotation);
+    var authorizer = new AuthorizerSpec();
+    authorizer.setKeys(keys);
+    store.getSpec().setAuthorizer(authorizer);
+    kube.client().resource(store).update();
+
+    await().atMost(PATIENCE).until(() -> {
+      var status = get("rotate").getStatus();
+      return Stores.isTrue(get("rotate"), "Ready") && !before.getAuthorizer().getVersion().equals(status.getAuthorizer().getVersion());
+    });
+    var after = get("rotate").getStatus();
+    List<String> secretKeys = publicKeyIds(after.getSigningKeySecret());
+    assertThat(secretKeys).hasSize(2).startsWith(firstKey);
+    var function = aws.lambda().getFunction(b -> b.functionName(after.getAuthorizer().getQualifiedArn()));
+    JsonNode edgeKeys = JSON.readTree(Zips.download(function.code().location()).get("config.json")).get("keys").get("keys");
+    assertThat(edgeKeys.findValuesAsText("kid")).containsExactlyInAnyOrderElementsOf(secretKeys);
+    var association = aws.cloudFront().getDistributionConfig(b -> b.id(after.getDistribution().getId()))
+        .distributionConfig().defaultCacheBehavior().lambdaFunctionAssociations().items().get(0);
+    assertThat(association.lambdaFunctionARN()).isEqualTo(after.getAuthorizer().getQualifiedArn());
   }
 
   @Test
