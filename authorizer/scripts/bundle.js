@@ -1,24 +1,24 @@
 'use strict';
 
-// Builds dist/authorizer.zip: every runtime file of src/ plus a sample
-// config.json, as the operator packages the function (its own config.json
-// replaces the sample). Prints the zip's size.
+// Builds dist/authorizer.zip: every file of edge/ (the built index.js) plus a
+// sample config.json, as the operator packages the function (its own
+// config.json replaces the sample). Prints the zip's size.
 
 const fs = require('fs');
 const path = require('path');
 const { createZip } = require('./deterministic-zip');
 
 const AUTHORIZER_DIR = path.join(__dirname, '..');
-const SOURCE_DIR = path.join(AUTHORIZER_DIR, 'src');
+const EDGE_DIR = path.join(AUTHORIZER_DIR, 'edge');
 const SAMPLE_CONFIG = path.join(__dirname, 'sample-config.json');
 const DEFAULT_OUTPUT = path.join(AUTHORIZER_DIR, 'dist', 'authorizer.zip');
 
 // Entry names are relative to the zip root, "/"-separated and sorted, so the
 // Lambda handler is "index.handler".
 function bundleEntries() {
-  const entries = listFiles(SOURCE_DIR).map((relative) => ({
+  const entries = listFiles(EDGE_DIR).map((relative) => ({
     name: relative,
-    data: fs.readFileSync(path.join(SOURCE_DIR, relative)),
+    data: fs.readFileSync(path.join(EDGE_DIR, relative)),
   }));
   entries.push({ name: 'config.json', data: fs.readFileSync(SAMPLE_CONFIG) });
   return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

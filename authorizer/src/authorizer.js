@@ -60,7 +60,7 @@ function createTokenVerifier(settings) {
     if (!jws.ok) {
       return jws;
     }
-    const claims = parseJsonObjectStrict(jws.payload);
+    const claims = jws.payloadText === null ? null : parseJsonObjectStrict(jws.payloadText);
     return claims === null ? refusal.invalidClaims : checkClaims(claims, now);
   };
 }

@@ -1,6 +1,6 @@
 'use strict';
 
-const crypto = require('crypto');
+const { createHmac, createPublicKey, createSecretKey, timingSafeEqual, verify } = require('crypto');
 const { decodeBase64UrlStrict } = require('./jws');
 
 const MIN_RSA_MODULUS_BITS = 2048;
@@ -69,7 +69,7 @@ function importPublicKey(jwk, algorithm, fail) {
   }
   let key;
   try {
-    key = crypto.createPublicKey({ key: publicJwk, format: 'jwk' });
+    key = createPublicKey({ key: publicJwk, format: 'jwk' });
   } catch (cause) {
     throw fail(`not a valid ${jwk.alg} public key (${cause.message})`);
   }
@@ -80,7 +80,7 @@ function importPublicKey(jwk, algorithm, fail) {
 }
 
 function importHmacSecret(jwk, fail) {
-  const secret = typeof jwk.k === 'string' ? decodeBase64UrlStrict(Buffer.from(jwk.k)) : null;
+  const secret = typeof jwk.k === 'string' ? decodeBase64UrlStrict(jwk.k) : null;
   if (secret === null) {
     throw fail('"k" must be canonical base64url');
   }
@@ -88,7 +88,7 @@ function importHmacSecret(jwk, fail) {
   if (secret.length < MIN_HMAC_SECRET_BYTES) {
     throw fail(`HS256 secret shorter than ${MIN_HMAC_SECRET_BYTES} bytes`);
   }
-  return crypto.createSecretKey(secret);
+  return createSecretKey(secret);
 }
 
 function es256Verifier(publicKey) {
@@ -96,24 +96,24 @@ function es256Verifier(publicKey) {
   const keyWithEncoding = { key: publicKey, dsaEncoding: 'ieee-p1363' };
   return (signingInput, signature) =>
     signature.length === 64 && !isAllZero(signature, 0, 32) && !isAllZero(signature, 32, 64) &&
-    crypto.verify('sha256', signingInput, keyWithEncoding, signature);
+    verify('sha256', signingInput, keyWithEncoding, signature);
 }
 
 function rs256Verifier(publicKey) {
   const signatureBytes = Math.ceil(publicKey.asymmetricKeyDetails.modulusLength / 8);
   return (signingInput, signature) =>
-    signature.length === signatureBytes && crypto.verify('sha256', signingInput, publicKey, signature);
+    signature.length === signatureBytes && verify('sha256', signingInput, publicKey, signature);
 }
 
 function ed25519Verifier(publicKey) {
   return (signingInput, signature) =>
-    signature.length === 64 && crypto.verify(null, signingInput, publicKey, signature);
+    signature.length === 64 && verify(null, signingInput, publicKey, signature);
 }
 
 function hs256Verifier(secretKey) {
   return (signingInput, signature) =>
     signature.length === 32 &&
-    crypto.timingSafeEqual(crypto.createHmac('sha256', secretKey).update(signingInput).digest(), signature);
+    timingSafeEqual(createHmac('sha256', secretKey).update(signingInput).digest(), signature);
 }
 
 // The "psychic signature" (CVE-2022-21449): r = 0 or s = 0 must never verify,
@@ -131,4 +131,6 @@ function isObject(value) {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-module.exports = { loadKeyring, SUPPORTED_ALGORITHMS: [...ALGORITHMS.keys()] };
+const SUPPORTED_ALGORITHMS = [...ALGORITHMS.keys()];
+
+module.exports = { loadKeyring, SUPPORTED_ALGORITHMS };

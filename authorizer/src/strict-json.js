@@ -9,18 +9,22 @@ const MAX_NESTING = 16;
 const BACKSLASH = 0x5c;
 const COLON = 0x3a;
 
-// Parses UTF-8 JSON text that must be an object without duplicate keys.
+// The text of the UTF-8 bytes[start, end), or null when they are not valid
+// UTF-8. Decoding turns each invalid sequence into U+FFFD, so only text
+// holding one needs the check of the bytes themselves.
+function decodeUtf8Strict(bytes, start = 0, end = bytes.length) {
+  const text = bytes.toString('utf8', start, end);
+  return text.includes('\uFFFD') && !isUtf8(bytes.subarray(start, end)) ? null : text;
+}
+
+// Parses JSON text that must be an object without duplicate keys.
 // JSON.parse keeps the last of duplicate keys ({"alg":"RS256","alg":"none"}),
 // so two parsers can read one token differently. JSON.parse does the parsing;
 // the text is then checked to hold exactly as many keys as the parsed value,
 // which differs precisely when some object repeats a key (escapes included,
 // since the comparison is on parsed keys). "__proto__" stays an own property
 // under JSON.parse, so it cannot reach any prototype. Returns null when refused.
-function parseJsonObjectStrict(bytes) {
-  if (!isUtf8(bytes)) {
-    return null;
-  }
-  const text = bytes.toString('utf8');
+function parseJsonObjectStrict(text) {
   let value;
   try {
     value = JSON.parse(text);
@@ -107,4 +111,4 @@ function isJsonWhitespace(code) {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 }
 
-module.exports = { parseJsonObjectStrict };
+module.exports = { decodeUtf8Strict, parseJsonObjectStrict };

@@ -1,9 +1,11 @@
 'use strict';
 
 const assert = require('node:assert/strict');
+const path = require('path');
 const { createAuthorizer } = require('../src/authorizer');
 const { generateSigningKeys } = require('./keys');
 const { signToken } = require('./tokens');
+const { SOURCE_DIR, EDGE_DIR, stageBundle, removeStaged } = require('./staging');
 
 const NOW = 1_750_000_000;
 const ISSUER = 'https://auth.example.com';
@@ -34,8 +36,60 @@ function baseConfig(keys = testKeys(), overrides = {}) {
   };
 }
 
-function authorizerFor(overrides = {}, { now = NOW, keys = testKeys() } = {}) {
-  return createAuthorizer(baseConfig(keys, overrides), { now: () => now });
+// The two forms of the authorizer that the behavioural tests run against:
+// the modules of src/, and edge/index.js, the single built file that ships.
+// Each makes authorize(request) from a parsed config.json at a pinned clock
+// (and throws as loading would); authorize returns the result or a promise of
+// it, so callers await it. `directory` holds what ships beside config.json.
+const TARGETS = [
+  {
+    name: 'src',
+    directory: SOURCE_DIR,
+    load(config, { now = NOW } = {}) {
+      return createAuthorizer(config, { now: () => now });
+    },
+  },
+  {
+    name: 'edge/index.js',
+    directory: EDGE_DIR,
+    load(config, { now = NOW } = {}) {
+      const handler = loadEdgeHandler(JSON.stringify(config));
+      return (request) => atTime(now, () => handler(viewerRequestEvent(request)));
+    },
+  },
+].map((target) => ({
+  ...target,
+  authorizerFor: (overrides = {}, { now = NOW, keys = testKeys() } = {}) =>
+    target.load(baseConfig(keys, overrides), { now }),
+}));
+
+// Loads edge/index.js beside a config.json as Lambda@Edge does. Once loaded it
+// needs neither file, and a fresh copy per config keeps every instance apart.
+function loadEdgeHandler(configText) {
+  const directory = stageBundle(configText, EDGE_DIR);
+  const file = path.join(directory, 'index.js');
+  try {
+    return require(file).handler;
+  } finally {
+    delete require.cache[file];
+    removeStaged(directory);
+  }
+}
+
+function viewerRequestEvent(request) {
+  return { Records: [{ cf: { config: { eventType: 'viewer-request' }, request } }] };
+}
+
+// The handler reads the clock (Date.now) synchronously when called, so
+// pinning it around the call is enough, though the result is a promise.
+function atTime(seconds, call) {
+  const realNow = Date.now;
+  Date.now = () => seconds * 1000;
+  try {
+    return call();
+  } finally {
+    Date.now = realNow;
+  }
 }
 
 function validClaims(overrides = {}) {
@@ -100,21 +154,21 @@ function assertForwarded(request, result) {
 }
 
 // Runs one request through an authorizer and checks it was refused with `status`.
-function expectStatus(authorize, request, status) {
-  const result = authorize(request);
+async function expectStatus(authorize, request, status) {
+  const result = await authorize(request);
   assertRefused(request, result, status);
   return result;
 }
 
 // As expectStatus for a 401 whose error_description is `description`.
-function expectInvalidToken(authorize, request, description) {
-  const result = expectStatus(authorize, request, '401');
+async function expectInvalidToken(authorize, request, description) {
+  const result = await expectStatus(authorize, request, '401');
   assert.equal(challengeOf(result), `Bearer error="invalid_token", error_description="${description}"`);
   return result;
 }
 
-function expectForwarded(authorize, request) {
-  const result = authorize(request);
+async function expectForwarded(authorize, request) {
+  const result = await authorize(request);
   assertForwarded(request, result);
   return result;
 }
@@ -124,9 +178,10 @@ module.exports = {
   ISSUER,
   AUDIENCE,
   ORIGIN,
+  TARGETS,
   testKeys,
   baseConfig,
-  authorizerFor,
+  viewerRequestEvent,
   validClaims,
   validToken,
   viewerRequest,

@@ -8,9 +8,7 @@ const path = require('path');
 const zlib = require('zlib');
 const { buildBundle, bundleEntries } = require('../scripts/bundle');
 const { createZip, crc32 } = require('../scripts/deterministic-zip');
-const { stageBundle, removeStaged } = require('../test-support/staging');
-
-const SOURCE_DIR = path.join(__dirname, '..', 'src');
+const { SOURCE_DIR, EDGE_DIR, stageBundle, removeStaged } = require('../test-support/staging');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'authorizer-bundle-'));
 after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
@@ -83,27 +81,41 @@ describe('npm run bundle', () => {
     assert.equal(first.bytes, second.bytes);
     assert.deepEqual(fs.readFileSync(first.path), fs.readFileSync(second.path));
   });
-  it('holds every file of src/ and a config.json, sorted, at the zip root', () => {
+  it('holds edge/index.js and a config.json, sorted, at the zip root', () => {
     const { path: zipPath } = buildBundle(path.join(scratch, 'bundle.zip'));
     const entries = readZip(fs.readFileSync(zipPath));
-    const names = entries.map((entry) => entry.name);
-    const expected = [...fs.readdirSync(SOURCE_DIR), 'config.json'].sort();
-    assert.deepEqual(names, expected);
-    for (const entry of entries) {
-      const source = entry.name === 'config.json'
-        ? path.join(__dirname, '..', 'scripts', 'sample-config.json')
-        : path.join(SOURCE_DIR, entry.name);
-      assert.deepEqual(entry.data, fs.readFileSync(source));
-    }
-    assert.deepEqual(bundleEntries().map((entry) => entry.name), expected);
+    assert.deepEqual(entries.map((entry) => entry.name), ['config.json', 'index.js']);
+    assert.deepEqual(entries[0].data, fs.readFileSync(path.join(__dirname, '..', 'scripts', 'sample-config.json')));
+    assert.deepEqual(entries[1].data, fs.readFileSync(path.join(EDGE_DIR, 'index.js')));
+    assert.deepEqual(bundleEntries().map((entry) => entry.name), ['config.json', 'index.js']);
   });
-  it('ships only runtime files: everything in src/ is loaded by index.js with the sample config', () => {
+});
+
+describe('what ships', () => {
+  // The operator ships all of edge/ with its own config.json beside it: a
+  // stray file there (a config.json left from a trial, say) would ship too.
+  it('edge/ holds index.js and nothing else', () => {
+    assert.deepEqual(fs.readdirSync(EDGE_DIR), ['index.js']);
+  });
+  it('edge/index.js needs nothing but Node built-ins and config.json', () => {
+    const directory = stageBundle(fs.readFileSync(path.join(__dirname, '..', 'scripts', 'sample-config.json'), 'utf8'), EDGE_DIR);
+    try {
+      const loadedBefore = new Set(Object.keys(require.cache));
+      assert.equal(typeof require(path.join(directory, 'index.js')).handler, 'function');
+      const loaded = Object.keys(require.cache).filter((file) => !loadedBefore.has(file));
+      assert.deepEqual(loaded, [path.join(directory, 'index.js')]);
+    } finally {
+      removeStaged(directory);
+    }
+  });
+  it('every module of src/ is loaded by src/index.js with the sample config', () => {
     const directory = stageBundle(fs.readFileSync(path.join(__dirname, '..', 'scripts', 'sample-config.json'), 'utf8'));
     try {
       require(path.join(directory, 'index.js'));
       const loaded = Object.keys(require.cache).filter((file) => file.startsWith(directory));
       const shipped = fs.readdirSync(directory).filter((file) => file !== 'config.json');
       assert.deepEqual(loaded.map((file) => path.basename(file)).sort(), shipped.sort());
+      assert.deepEqual(shipped.sort(), fs.readdirSync(SOURCE_DIR).sort());
     } finally {
       removeStaged(directory);
     }

@@ -3,10 +3,10 @@
 const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const fc = require('fast-check');
-const { parseJsonObjectStrict } = require('../src/strict-json');
+const { decodeUtf8Strict, parseJsonObjectStrict } = require('../src/strict-json');
 const { decodeBase64UrlStrict } = require('../src/jws');
 
-const parse = (text) => parseJsonObjectStrict(Buffer.from(text));
+const parse = (text) => parseJsonObjectStrict(text);
 
 describe('strict JSON objects', () => {
   it('parses objects as JSON.parse does', () => {
@@ -27,9 +27,8 @@ describe('strict JSON objects', () => {
       assert.equal(parse(text), null, text);
     }
   });
-  it('refuses invalid UTF-8', () => {
-    assert.equal(parseJsonObjectStrict(Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d])), null);
-    assert.deepEqual(parse('{"\u00e9":"\u2713"}'), { '\u00e9': '\u2713' });
+  it('parses any Unicode text', () => {
+    assert.deepEqual(parse('{"\u00e9":"\u2713\ufffd"}'), { '\u00e9': '\u2713\ufffd' });
   });
   it('refuses nesting deeper than 16 levels', () => {
     const nested = (depth) => `{"a":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}`;
@@ -82,6 +81,33 @@ describe('strict JSON objects', () => {
   });
 });
 
+describe('strict UTF-8', () => {
+  it('refuses invalid UTF-8', () => {
+    for (const bytes of [[0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d], [0xc0, 0xae], [0xed, 0xa0, 0x80], [0xe2, 0x82]]) {
+      assert.equal(decodeUtf8Strict(Buffer.from(bytes)), null, String(bytes));
+    }
+  });
+  it('decodes valid UTF-8, U+FFFD itself included', () => {
+    for (const text of ['{"\u00e9":"\u2713"}', '\ufffd', 'a\ufffdb\u{1f600}', '']) {
+      assert.equal(decodeUtf8Strict(Buffer.from(text)), text);
+    }
+  });
+  it('agrees with a decoder that throws on invalid input', () => {
+    const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const bytes = fc.array(fc.oneof(fc.integer({ min: 0x80, max: 0xff }), fc.constantFrom(0x41, 0xef, 0xbf, 0xbd)), { maxLength: 12 });
+    fc.assert(fc.property(bytes, (values) => {
+      const buffer = Buffer.from(values);
+      let expected;
+      try {
+        expected = fatal.decode(buffer);
+      } catch {
+        expected = null;
+      }
+      assert.equal(decodeUtf8Strict(buffer), expected);
+    }), { numRuns: 2000 });
+  });
+});
+
 describe('strict base64url', () => {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   const reference = (segment) => {
@@ -92,22 +118,27 @@ describe('strict base64url', () => {
     return bytes.toString('base64url') === segment ? bytes : null;
   };
   it('is exactly the regex plus re-encode check', () => {
-    const segment = fc.string({ unit: fc.constantFrom(...alphabet, '=', '+', '/', ' ', '.', '%', '\u00e9'), maxLength: 12 });
+    // U+0141 and U+4141 end in the byte of "A": they catch a decoder that
+    // reads only the low byte of a character.
+    const segment = fc.string({
+      unit: fc.constantFrom(...alphabet, '=', '+', '/', ' ', '.', '%', '\u00e9', '\u0141', '\u4141', '\u{1f600}'),
+      maxLength: 12,
+    });
     fc.assert(fc.property(segment, (text) => {
-      assert.deepEqual(decodeBase64UrlStrict(Buffer.from(text)), reference(text));
+      assert.deepEqual(decodeBase64UrlStrict(text), reference(text));
     }), { numRuns: 3000 });
   });
   it('round-trips any bytes', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
       const encoded = Buffer.from(bytes).toString('base64url');
-      assert.deepEqual(decodeBase64UrlStrict(Buffer.from(encoded)), Buffer.from(bytes));
+      assert.deepEqual(decodeBase64UrlStrict(encoded), Buffer.from(bytes));
     }), { numRuns: 500 });
   });
   it('checks the unused bits of every last character', () => {
     for (const length of [2, 3, 4, 6, 7]) {
       for (const last of alphabet) {
         const segment = `${'A'.repeat(length - 1)}${last}`;
-        assert.deepEqual(decodeBase64UrlStrict(Buffer.from(segment)), reference(segment), segment);
+        assert.deepEqual(decodeBase64UrlStrict(segment), reference(segment), segment);
       }
     }
   });

@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * The edge authorizer's code as the build put it on the classpath (the operator's pom copies
- * authorizer/src to the resource folder {@code authorizer/}): every file of that folder, read from a
- * directory when the operator runs from its build output, from the jar otherwise. A classpath
+ * authorizer/edge, the single file built from authorizer/src, to the resource folder
+ * {@code authorizer/}): every file of that folder, read from a directory when the operator runs
+ * from its build output, from the jar otherwise. A classpath
  * folder cannot be listed through the ClassLoader, so the folder is found through its index.js.
  */
 public final class AuthorizerSources {

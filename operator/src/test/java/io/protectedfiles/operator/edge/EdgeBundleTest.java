@@ -60,7 +60,7 @@ class EdgeBundleTest {
   @Test
   void holdsEveryAuthorizerFileAndTheConfigSortedWithFixedTimestamps() throws IOException {
     EdgeBundle bundle = EdgeBundle.of(AuthorizerSources.load(), CONFIG);
-    Path sources = LocalEnvironment.projectRoot().resolve("authorizer/src");
+    Path sources = LocalEnvironment.projectRoot().resolve("authorizer/edge");
 
     Map<String, byte[]> entries = new LinkedHashMap<>();
     List<LocalDateTime> times = new ArrayList<>();
