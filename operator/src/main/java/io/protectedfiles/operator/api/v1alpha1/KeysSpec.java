@@ -22,10 +22,9 @@ public class KeysSpec {
   private SigningAlgorithm generate;
 
   @JsonPropertyDescription(
-      "Additional generated keys to accept, by key id, so that tokens signed with an older key stay"
-          + " valid during a rotation. Rotate by setting rotation to a new value: a new key is made"
-          + " and becomes the signing key; the previous one is still accepted until removed from"
-          + " acceptedKeyIds.")
+      "Rotation of generated keys: change rotation.generation to make a new key pair that becomes"
+          + " the signing key; the edge keeps accepting earlier keys (all of them, or those listed in"
+          + " rotation.acceptedKeyIds), so tokens already handed out stay valid until they expire.")
   private RotationSpec rotation;
 
   @JsonPropertyDescription(
