@@ -1,6 +1,7 @@
 package io.protectedfiles.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.RuntimeInfo;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.protectedfiles.operator.aws.AwsClients;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,10 +51,13 @@ public final class OperatorMain {
     OperatorSettings settings;
     int metricsPort;
     Optional<LeaderElectionConfiguration> leaderElection;
+    // The election's callbacks need the runtime, which needs the election's configuration.
+    var started = new AtomicReference<OperatorRuntime>();
     try {
       settings = OperatorSettings.fromEnvironment(env);
       metricsPort = ObservabilityServer.port(env);
-      leaderElection = leaderElection(env);
+      leaderElection = leaderElection(env, new LeaderCallbacks(
+          () -> started.get().sweeper().start(), () -> started.get().sweeper().stop(), leader -> {}));
     } catch (IllegalArgumentException e) {
       System.err.println("invalid configuration: " + e.getMessage());
       System.exit(2);
@@ -65,6 +70,7 @@ public final class OperatorMain {
       o.withMetrics(metrics.reconciles());
       leaderElection.ifPresent(o::withLeaderElectionConfiguration);
     });
+    started.set(runtime);
     // Up before the operator starts, so that liveness holds while the informers fill their caches.
     var server = ObservabilityServer.start(metricsPort, metrics::scrape, () -> isReady(runtime.runtimeInfo()));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -74,6 +80,9 @@ public final class OperatorMain {
     }, "shutdown"));
     try {
       runtime.start();
+      if (leaderElection.isEmpty()) {
+        runtime.sweeper().start();
+      }
     } catch (RuntimeException e) {
       // The health server's threads would keep a failed process alive; exit so Kubernetes restarts it.
       log.error("the operator could not start", e);
@@ -89,6 +98,11 @@ public final class OperatorMain {
    * with warm caches. The lease lives in the operator's own namespace (from the downward API).
    */
   static Optional<LeaderElectionConfiguration> leaderElection(Map<String, String> env) {
+    return leaderElection(env, null);
+  }
+
+  /** @param callbacks told when this replica starts and stops leading; null for none */
+  static Optional<LeaderElectionConfiguration> leaderElection(Map<String, String> env, LeaderCallbacks callbacks) {
     if (!Boolean.parseBoolean(env.getOrDefault(LEADER_ELECTION, "false").trim())) {
       return Optional.empty();
     }
@@ -98,7 +112,15 @@ public final class OperatorMain {
           + LEADER_ELECTION + " is true (the chart sets it from the downward API)");
     }
     String lease = env.getOrDefault(LEADER_ELECTION_LEASE, "").trim();
-    return Optional.of(new LeaderElectionConfiguration(lease.isEmpty() ? DEFAULT_LEASE : lease, namespace.trim()));
+    return Optional.of(new LeaderElectionConfiguration(
+        lease.isEmpty() ? DEFAULT_LEASE : lease,
+        namespace.trim(),
+        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+        null,
+        callbacks,
+        true));
   }
 
   static boolean isReady(RuntimeInfo info) {

@@ -56,10 +56,12 @@ public final class OperatorRuntime implements AutoCloseable {
 
   public void start() {
     operator.start();
-    sweeper.start();
   }
 
-  /** The sweep of edge functions left behind, for tests that cannot wait a period. */
+  /**
+   * The periodic sweep of edge functions left behind by deleted stores. With leader election only
+   * the leader runs it (from the election's callbacks), like the reconciles.
+   */
   public EdgeFunctionSweeper sweeper() {
     return sweeper;
   }
