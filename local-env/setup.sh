@@ -4,7 +4,8 @@
 #   moto[server] with the project's fidelity extension - in a Python virtual environment
 #   lua5.4 (Debian's package)                       - runs the chart's Argo CD health check in tests
 # Everything lands in a cache folder outside the repository and is reused when present, so only the
-# first run on a machine pays for the builds (about half an hour on 2 cores, mostly kube-apiserver).
+# first run on a machine pays for the builds (about 9 minutes on 2 cores with empty Go caches,
+# mostly kube-apiserver, whose link peaks near 1.8 GB of memory).
 #
 # Usage: local-env/setup.sh            build what is missing, print the cache folder's layout
 #        PFS_CACHE_DIR=/some/dir ...   use another cache folder (default ~/.cache/protected-file-store)
@@ -40,9 +41,9 @@ run_logged() {
   wait "$pid"
 }
 
-# A wrapper module that requires MODULE@VERSION and replaces each of its local-path replacements of
-# a module it requires
-# (Kubernetes' staging modules, etcd's sibling modules) by the published module at STAGING_VERSION.
+# A wrapper module that requires MODULE@VERSION and replaces each local-path replacement of a module
+# it requires (Kubernetes' staging modules, etcd's sibling modules) by the published module at
+# STAGING_VERSION.
 # The replacements are read from the published go.mod, so they follow the version instead of a list.
 make_wrapper_module() {
   local dir=$1 module=$2 version=$3 staging_version=$4
@@ -76,7 +77,7 @@ build_kubernetes() {
     say "kube-apiserver and kubectl $KUBERNETES_VERSION: cached"; return
   fi
   step="build Kubernetes $KUBERNETES_VERSION"
-  say "$step (first time only; ~25 min on 2 cores)"
+  say "$step (first time only; about 5 minutes on 2 cores)"
   local dir="$cache/build/kubernetes"
   local minor=${KUBERNETES_VERSION#*.}; minor=${minor%%.*}
   make_wrapper_module "$dir" k8s.io/kubernetes "v$KUBERNETES_VERSION" "v0.${KUBERNETES_VERSION#*.}"
