@@ -78,8 +78,8 @@ public final class TokenCommand {
     String privateJwks = signingKeys(client, store);
     try {
       return TokenMinter.builder(privateJwks)
-          .audience(authorizer.getAudience() == null ? store.getMetadata().getName() : authorizer.getAudience())
-          .issuer(authorizer.getIssuer())
+          .audience(authorizer.audienceOrDefault(store.getMetadata().getName()))
+          .issuer(authorizer.issuerOrNull())
           .pathClaim(authorizer.pathClaimOrDefault())
           .build()
           .mint(request.paths(), request.ttl());

@@ -27,20 +27,13 @@ public final class AuthorizerConfig {
 
     Map<String, Object> config = new TreeMap<>();
     config.put("keys", Map.of("keys", jwks));
-    config.put("issuer", blankAsNull(spec.getIssuer()));
-    String audience = blankAsNull(spec.getAudience());
-    config.put("audience", audience == null ? store.getMetadata().getName() : audience);
+    config.put("issuer", spec.issuerOrNull());
+    config.put("audience", spec.audienceOrDefault(store.getMetadata().getName()));
     config.put("queryParameter", spec.queryParameterOrDefault());
     config.put("pathClaim", spec.pathClaimOrDefault());
     config.put("clockSkewSeconds", spec.clockSkewOrDefault());
     config.put("maxTokenAgeSeconds", spec.getMaxTokenAgeSeconds());
     config.put("defaultOrigin", spec.getDefaultOrigin());
     return CanonicalJson.write(config);
-  }
-
-  // The authorizer refuses an empty issuer or audience at load, which would refuse every request;
-  // an empty value in the spec can only mean "not set".
-  private static String blankAsNull(String value) {
-    return value == null || value.isBlank() ? null : value;
   }
 }

@@ -1,5 +1,6 @@
 package io.protectedfiles.operator.reconciler;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -19,6 +20,7 @@ import io.protectedfiles.operator.config.OperatorSettings;
 import io.protectedfiles.operator.observability.StoreConditionMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +78,7 @@ public class ProtectedFileStoreReconciler
   @Override
   public ErrorStatusUpdateControl<ProtectedFileStore> updateErrorStatus(
       ProtectedFileStore store, Context<ProtectedFileStore> context, Exception e) {
+    List<String> failuresBefore = failures(store.getStatus());
     if (e instanceof ReconcileFailed failed) {
       store.setStatus(failed.status());
     } else {
@@ -86,7 +89,10 @@ public class ProtectedFileStoreReconciler
           .build());
       store.setStatus(status);
     }
-    events.warning(store, "ReconcileFailed", String.valueOf(rootCause(e).getMessage()));
+    // Once per new failure, not once per retry: a lasting failure would otherwise flood the events.
+    if (!failuresBefore.equals(failures(store.getStatus()))) {
+      events.warning(store, "ReconcileFailed", String.valueOf(rootCause(e).getMessage()));
+    }
     recordReadiness(store);
     return ErrorStatusUpdateControl.patchStatus(store);
   }
@@ -101,10 +107,15 @@ public class ProtectedFileStoreReconciler
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(progressRecheck);
       }
       if (cause instanceof BucketNotEmpty notEmpty) {
-        events.warning(store, "BucketNotEmpty", notEmpty.getMessage());
+        boolean firstTime = readyCondition(store.getStatus()).map(c -> !"BucketNotEmpty".equals(c.getReason())).orElse(true);
+        if (firstTime) {
+          events.warning(store, "BucketNotEmpty", notEmpty.getMessage());
+        }
         patchDeletingStatus(store, context, "BucketNotEmpty", notEmpty.getMessage());
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(NOT_EMPTY_RECHECK);
       }
+      // java-operator-sdk writes no status for a failed cleanup: say here why the store stays.
+      patchDeletingStatus(store, context, "DeletionFailed", StageOutcome.reasonOf(cause) + ": " + cause.getMessage());
       throw new IllegalStateException("deleting the AWS resources of the store failed: " + cause.getMessage(), e);
     }
     events.normal(store, "Deleted", "AWS resources removed (the bucket follows spec.bucket.deletionPolicy)");
@@ -144,6 +155,23 @@ public class ProtectedFileStoreReconciler
 
   private void recordReadiness(ProtectedFileStore store) {
     metrics.record(store.getMetadata().getNamespace(), store.getMetadata().getName(), isReady(store.getStatus()));
+  }
+
+  private static Optional<Condition> readyCondition(ProtectedFileStoreStatus status) {
+    return status == null
+        ? Optional.empty()
+        : status.getConditions().stream().filter(c -> Conditions.READY.equals(c.getType())).findFirst();
+  }
+
+  /** Which conditions are not True, and why: what a new failure changes (messages carry request ids). */
+  private static List<String> failures(ProtectedFileStoreStatus status) {
+    return status == null
+        ? List.of()
+        : status.getConditions().stream()
+            .filter(c -> !Conditions.TRUE.equals(c.getStatus()))
+            .map(c -> c.getType() + "=" + c.getStatus() + "/" + c.getReason())
+            .sorted()
+            .toList();
   }
 
   private static boolean isReady(ProtectedFileStoreStatus status) {

@@ -184,6 +184,54 @@ class BucketReconcileIT {
         .hasMessageContaining("public access block configuration was not found");
   }
 
+  @Test
+  void deletingAStoreRefusedItsBucketLeavesThatBucketsPolicyAlone() {
+    S3Client s3 = aws.s3();
+    String bucket = "someone-elses-" + namespace;
+    s3.createBucket(b -> b.bucket(bucket));
+    String theirPolicy = """
+        {"Version":"2012-10-17","Statement":[{"Sid":"Theirs","Effect":"Allow",\
+        "Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::%s/*"}]}"""
+        .formatted(bucket);
+    s3.putBucketPolicy(b -> b.bucket(bucket).policy(theirPolicy));
+    var store = Stores.store(namespace, "mistaken");
+    store.getSpec().getBucket().setName(bucket);
+    kube.client().resource(store).create();
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        assertThat(Stores.condition(get("mistaken"), "BucketReady"))
+            .hasValueSatisfying(c -> assertThat(c.getReason()).isEqualTo("BucketExists")));
+
+    kube.client().resources(ProtectedFileStore.class).inNamespace(namespace).withName("mistaken").delete();
+    awaitGone("mistaken");
+
+    assertThat(s3.getBucketPolicy(b -> b.bucket(bucket)).policy()).contains("\"Theirs\"");
+  }
+
+  @Test
+  void aStoreWhoseBucketWasDeletedByHandCanStillBeDeleted() {
+    kube.client().resource(Stores.store(namespace, "orphaned")).create();
+    String bucket = awaitReady("orphaned").getStatus().getBucket().getName();
+    operatorPausedWhile(() -> {
+      S3Client s3 = aws.s3();
+      s3.deleteBucketPolicy(b -> b.bucket(bucket));
+      s3.deleteBucket(b -> b.bucket(bucket));
+    });
+
+    kube.client().resources(ProtectedFileStore.class).inNamespace(namespace).withName("orphaned").delete();
+
+    awaitGone("orphaned");
+  }
+
+  /** Changes AWS by hand without the operator putting things back in between. */
+  private static void operatorPausedWhile(Runnable change) {
+    operator.close();
+    try {
+      change.run();
+    } finally {
+      operator = OperatorUnderTest.start(kube, OperatorUnderTest.settings(Set.of(namespace), Set.of(), RESYNC));
+    }
+  }
+
   private static ProtectedFileStore awaitReady(String name) {
     await().atMost(Duration.ofSeconds(60)).until(() -> Stores.isTrue(get(name), "Ready"));
     return get(name);

@@ -127,6 +127,19 @@ public class AuthorizerSpec {
     this.keys = keys;
   }
 
+  /**
+   * The issuer tokens must name, or null when the iss claim is not checked. Blank means unset: the
+   * authorizer refuses an empty issuer at load, which would refuse every request.
+   */
+  public String issuerOrNull() {
+    return issuer == null || issuer.isBlank() ? null : issuer;
+  }
+
+  /** The audience tokens must name: the spec's, or the store's name when it sets none. */
+  public String audienceOrDefault(String storeName) {
+    return audience == null || audience.isBlank() ? storeName : audience;
+  }
+
   public String queryParameterOrDefault() {
     return queryParameter == null ? DEFAULT_QUERY_PARAMETER : queryParameter;
   }

@@ -62,11 +62,21 @@ final class CloudFrontRefusals {
    */
   static RuntimeException classify(CloudFrontException e, String action) {
     Refusal refusal = BY_ERROR_CODE.get(errorCode(e));
-    if (refusal == null) {
+    if (refusal == null || isPendingFunction(e)) {
       return e;
     }
     return new TerminalFailure(
         refusal.reason(), refusal.advice() + " (" + action + ": " + errorCode(e) + ": " + errorMessage(e) + ")");
+  }
+
+  /**
+   * CloudFront refuses a function version that Lambda is still making Active ("The function must
+   * be in an Active state"): a state that passes, so the reconcile is retried instead of stopped.
+   */
+  private static boolean isPendingFunction(CloudFrontException e) {
+    String message = errorMessage(e);
+    return "InvalidLambdaFunctionAssociation".equals(errorCode(e))
+        && message != null && message.contains("Active state");
   }
 
   private static String errorCode(CloudFrontException e) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
@@ -51,6 +52,7 @@ public class EdgeFunction extends AwsResource<ObservedEdgeFunction> {
 
   private static final Logger log = LoggerFactory.getLogger(EdgeFunction.class);
   private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration ROLE_PROPAGATION_TIMEOUT = Duration.ofSeconds(60);
 
   private final AwsClients aws;
   private final SigningKeys signingKeys;
@@ -106,9 +108,7 @@ public class EdgeFunction extends AwsResource<ObservedEdgeFunction> {
       ObservedEdgeFunction desired, ProtectedFileStore store, Context<ProtectedFileStore> context) {
     LambdaClient lambda = lambda();
     FunctionSettings settings = desired.settings();
-    // A role made moments ago may not be assumable by Lambda yet ("The role defined for the function
-    // cannot be assumed by Lambda"): that error is retried like any other until IAM has caught up.
-    var created = lambda.createFunction(r -> r.functionName(desired.functionName())
+    var created = whenRoleAssumable(() -> lambda.createFunction(r -> r.functionName(desired.functionName())
         .description("Edge authorizer of protected file store " + OwnerTags.of(store).describe())
         .runtime(settings.runtime())
         .handler(settings.handler())
@@ -118,7 +118,7 @@ public class EdgeFunction extends AwsResource<ObservedEdgeFunction> {
         // Lambda@Edge runs x86_64 functions only.
         .architectures(Architecture.X86_64)
         .code(c -> c.zipFile(SdkBytes.fromByteArray(bundle(store, context).zip())))
-        .tags(desired.tags()));
+        .tags(desired.tags())));
     lambda.waiter().waitUntilFunctionActiveV2(r -> r.functionName(desired.functionName()), o -> o.waitTimeout(SETTLE_TIMEOUT));
     log.info("edge function {} created", desired.functionName());
     return publish(lambda, desired, created.functionArn(), desired.tags());
@@ -185,11 +185,45 @@ public class EdgeFunction extends AwsResource<ObservedEdgeFunction> {
     }
   }
 
+  /**
+   * A role made moments ago is not yet assumable by Lambda ("The role defined for the function
+   * cannot be assumed by Lambda"): IAM is eventually consistent, usually within seconds. Waiting
+   * here for that case alone spares every new store a round of failed reconciles and warnings.
+   */
+  private static <T> T whenRoleAssumable(Supplier<T> call) {
+    long deadline = System.nanoTime() + ROLE_PROPAGATION_TIMEOUT.toNanos();
+    Duration pause = Duration.ofSeconds(1);
+    while (true) {
+      try {
+        return call.get();
+      } catch (InvalidParameterValueException e) {
+        if (!String.valueOf(e.getMessage()).contains("cannot be assumed") || System.nanoTime() > deadline) {
+          throw e;
+        }
+        log.info("the edge role is not assumable by Lambda yet; trying again in {}", pause);
+        sleep(pause);
+        pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : pause.multipliedBy(2);
+      }
+    }
+  }
+
+  private static void sleep(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for IAM", e);
+    }
+  }
+
   private ObservedEdgeFunction publish(
       LambdaClient lambda, ObservedEdgeFunction desired, String functionArn, Map<String, String> tags) {
     // The CodeSha256 guard makes Lambda refuse to publish code other than the bundle just checked.
     PublishVersionResponse published = lambda.publishVersion(r -> r.functionName(desired.functionName())
         .codeSha256(desired.codeSha256()));
+    // CloudFront refuses to associate a version until Lambda has made it Active.
+    lambda.waiter().waitUntilPublishedVersionActive(
+        r -> r.functionName(desired.functionName()).qualifier(published.version()), o -> o.waitTimeout(SETTLE_TIMEOUT));
     log.info("edge function {} published version {}", desired.functionName(), published.version());
     return new ObservedEdgeFunction(desired.functionName(), unqualified(functionArn), published.version(),
         published.functionArn(), published.codeSha256(), desired.settings(), desired.codeSha256(), tags);

@@ -96,7 +96,10 @@ public final class EdgeFunctionSweeper {
    */
   public void sweepOnce() {
     LambdaClient lambda = aws.edgeLambda();
+    // Functions and roles are listed before the stores, so that anything a store made while this
+    // sweep runs has its store in the list.
     List<TaggedFunction> functions = operatorFunctions(lambda);
+    List<Role> roles = EdgeRoles.listAll(aws.iam());
     Map<String, ProtectedFileStore> storesByUid = storesByUid();
     Set<String> uidsWithFunctions = new HashSet<>();
     for (TaggedFunction function : functions) {
@@ -117,7 +120,7 @@ public final class EdgeFunctionSweeper {
         log.warn("edge function sweep: {} skipped", function.configuration().functionName(), e);
       }
     }
-    deleteOrphanRoles(storesByUid, uidsWithFunctions);
+    deleteOrphanRoles(roles, storesByUid, uidsWithFunctions);
   }
 
   private void sweepLoggingFailures() {
@@ -181,8 +184,8 @@ public final class EdgeFunctionSweeper {
     }
   }
 
-  private void deleteOrphanRoles(Map<String, ProtectedFileStore> storesByUid, Set<String> uidsWithFunctions) {
-    List<Role> roles = EdgeRoles.listAll(aws.iam());
+  private void deleteOrphanRoles(
+      List<Role> roles, Map<String, ProtectedFileStore> storesByUid, Set<String> uidsWithFunctions) {
     for (Role role : roles) {
       if (!role.roleName().startsWith(EdgeNames.PREFIX) || role.arn().equals(settings.edgeRoleArn())) {
         continue;

@@ -124,6 +124,22 @@ public class Bucket extends AwsResource<ObservedBucket> {
     return new ObservedBucket(desired.name(), observed.region(), desired.publicAccess(), desired.objectOwnership(), tags);
   }
 
+  /**
+   * A bucket this account may not read, or that lives in another region, was never the store's:
+   * deleting the store leaves it alone instead of failing (and holding up the rest of the cleanup).
+   */
+  @Override
+  public void delete(ProtectedFileStore store, Context<ProtectedFileStore> context) {
+    Optional<ObservedBucket> observed;
+    try {
+      observed = observe(store, context);
+    } catch (TerminalFailure e) {
+      log.info("bucket of {} left alone on deletion: {}", OwnerTags.of(store).describe(), e.getMessage());
+      return;
+    }
+    observed.ifPresent(bucket -> delete(bucket, store, context));
+  }
+
   @Override
   protected void delete(ObservedBucket observed, ProtectedFileStore store, Context<ProtectedFileStore> context) {
     if (observed == null) {

@@ -74,7 +74,13 @@ public class BucketCors extends AwsResource<ObservedCors> {
     return create(desired, store, context);
   }
 
-  /** The rules go with the bucket: kept with a retained bucket, gone with a deleted one. */
+  /**
+   * The rules go with the bucket: kept with a retained bucket, gone with a deleted one. Nothing is
+   * read either, so a bucket that is gone or not readable cannot hold up the store's deletion.
+   */
+  @Override
+  public void delete(ProtectedFileStore store, Context<ProtectedFileStore> context) {}
+
   @Override
   protected void delete(ObservedCors observed, ProtectedFileStore store, Context<ProtectedFileStore> context) {}
 

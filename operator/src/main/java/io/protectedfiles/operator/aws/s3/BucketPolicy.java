@@ -3,8 +3,13 @@ package io.protectedfiles.operator.aws.s3;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.protectedfiles.operator.api.v1alpha1.ProtectedFileStore;
 import io.protectedfiles.operator.aws.AwsResource;
+import io.protectedfiles.operator.aws.OwnerTags;
+import io.protectedfiles.operator.aws.OwnerTags.Ownership;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -35,6 +40,8 @@ public class BucketPolicy extends AwsResource<ObservedBucketPolicy> {
     try {
       String policy = buckets.client(store).getBucketPolicy(b -> b.bucket(bucket)).policy();
       return Optional.of(new ObservedBucketPolicy(bucket, policy));
+    } catch (NoSuchBucketException e) {
+      return Optional.empty();
     } catch (S3Exception e) {
       if ("NoSuchBucketPolicy".equals(Bucket.errorCode(e))) {
         return Optional.empty();
@@ -69,11 +76,31 @@ public class BucketPolicy extends AwsResource<ObservedBucketPolicy> {
     return create(desired, store, context);
   }
 
-  /** The identity the policy names is deleted with the store, so the grant goes too. */
+  /**
+   * The identity the policy names is deleted with the store, so its grant goes too: only the
+   * store's own statement, and only from a bucket that is the store's (a store refused a bucket
+   * that is not its own must not touch that bucket's policy when it is deleted).
+   */
+  @Override
+  public void delete(ProtectedFileStore store, Context<ProtectedFileStore> context) {
+    S3Client s3 = buckets.client(store);
+    String bucket = BucketNames.of(store);
+    Optional<Map<String, String>> tags = BucketReader.tagsIfReadable(s3, bucket);
+    if (tags.isEmpty() || OwnerTags.of(store).ownershipOf(tags.get()) != Ownership.THIS_STORE) {
+      return;
+    }
+    observe(store, context).ifPresent(policy -> {
+      Optional<String> rest = PolicyDocuments.withoutStatement(policy.document(), CloudFrontReader.STATEMENT_ID);
+      if (rest.isEmpty()) {
+        s3.deleteBucketPolicy(b -> b.bucket(bucket));
+      } else {
+        s3.putBucketPolicy(b -> b.bucket(bucket).policy(rest.get()));
+      }
+    });
+  }
+
   @Override
   protected void delete(ObservedBucketPolicy observed, ProtectedFileStore store, Context<ProtectedFileStore> context) {
-    if (observed != null) {
-      buckets.client(store).deleteBucketPolicy(b -> b.bucket(observed.bucket()));
-    }
+    delete(store, context);
   }
 }

@@ -48,6 +48,18 @@ final class BucketReader {
         || page.hasDeleteMarkers() && !page.deleteMarkers().isEmpty();
   }
 
+  /** The bucket's tags, or empty when the bucket is gone or this account may not read it. */
+  static Optional<Map<String, String>> tagsIfReadable(S3Client s3, String name) {
+    try {
+      return Optional.of(tags(s3, name));
+    } catch (S3Exception e) {
+      if (e instanceof NoSuchBucketException || e.statusCode() == 404 || e.statusCode() == 403 || e.statusCode() == 301) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
   private static Map<String, String> tags(S3Client s3, String name) {
     try {
       return s3.getBucketTagging(b -> b.bucket(name)).tagSet().stream()

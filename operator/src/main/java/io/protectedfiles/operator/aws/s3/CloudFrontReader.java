@@ -6,6 +6,9 @@ package io.protectedfiles.operator.aws.s3;
  */
 public sealed interface CloudFrontReader {
 
+  /** The Sid of the operator's statement, so that deletion removes just that one. */
+  String STATEMENT_ID = "ProtectedFileStoreCloudFrontRead";
+
   /** The statement that lets exactly this reader get objects. */
   String statementJson(String bucket);
 

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,6 +27,33 @@ public final class PolicyDocuments {
 
   public static boolean sameMeaning(String a, String b) {
     return normalized(a).equals(normalized(b));
+  }
+
+  /**
+   * The document without the statement of that Sid, or empty when nothing else is left in it (or
+   * when it cannot be read: then there is nothing to keep).
+   */
+  public static Optional<String> withoutStatement(String document, String sid) {
+    try {
+      JsonNode root = JSON.readTree(document);
+      JsonNode statements = root == null ? null : root.get("Statement");
+      if (!(root instanceof ObjectNode object) || statements == null) {
+        return Optional.empty();
+      }
+      ArrayNode kept = JsonNodeFactory.instance.arrayNode();
+      for (JsonNode statement : statements.isArray() ? statements : List.of(statements)) {
+        if (!sid.equals(statement.path("Sid").asText())) {
+          kept.add(statement);
+        }
+      }
+      if (kept.isEmpty()) {
+        return Optional.empty();
+      }
+      object.set("Statement", kept);
+      return Optional.of(JSON.writeValueAsString(object));
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
   }
 
   /** The document reduced to a set of statements whose string-or-list values are sets. */

@@ -14,9 +14,20 @@ public final class StoreBuckets {
     this.aws = aws;
   }
 
+  /**
+   * The spec's region; else the region the bucket was made in (so that changing the operator's
+   * default region later does not strand existing stores); else the operator's default.
+   */
   public Region region(ProtectedFileStore store) {
     String region = store.specOrDefaults().bucketOrDefaults().getRegion();
-    return region == null || region.isBlank() ? aws.defaultRegion() : Region.of(region);
+    if (region != null && !region.isBlank()) {
+      return Region.of(region);
+    }
+    var status = store.getStatus();
+    if (status != null && status.getBucket() != null && status.getBucket().getRegion() != null) {
+      return Region.of(status.getBucket().getRegion());
+    }
+    return aws.defaultRegion();
   }
 
   public S3Client client(ProtectedFileStore store) {

@@ -26,6 +26,17 @@ class CloudFrontRefusalsTest {
   }
 
   @Test
+  void aVersionLambdaIsStillMakingActiveIsLeftForTheRetry() {
+    CloudFrontException pending = error("InvalidLambdaFunctionAssociation", 400,
+        "The function must be in an Active state. The current state for function arn:aws:lambda:us-east-1:1:function:f:2 is Pending");
+
+    assertThat(CloudFrontRefusals.classify(pending, "updating")).isSameAs(pending);
+    assertThat(CloudFrontRefusals.classify(
+        error("InvalidLambdaFunctionAssociation", 400, "The function cannot have environment variables"), "updating"))
+        .isInstanceOf(TerminalFailure.class);
+  }
+
+  @Test
   void quotasShareOneReason() {
     assertThat(CloudFrontRefusals.classify(error("TooManyDistributions", 400, "quota"), "creating"))
         .isInstanceOfSatisfying(TerminalFailure.class, e -> assertThat(e.reason()).isEqualTo("CloudFrontQuotaReached"));
