@@ -20,8 +20,6 @@ import java.util.Base64;
  */
 public final class TokenCommand {
 
-  /** Where the operator keeps the private JWKS in the store's signing-key Secret (edge.GeneratedSigningKeys). */
-  static final String JWKS_KEY = "jwks.json";
 
   private TokenCommand() {}
 
@@ -120,10 +118,10 @@ public final class TokenCommand {
       throw new CommandFailure("cannot read Secret " + store.getMetadata().getNamespace() + "/" + secretName + ": "
           + e.getMessage());
     }
-    String encoded = secret == null || secret.getData() == null ? null : secret.getData().get(JWKS_KEY);
+    String encoded = secret == null || secret.getData() == null ? null : secret.getData().get(EdgeNames.SIGNING_KEYS_DATA_KEY);
     if (encoded == null) {
       throw new CommandFailure("store " + describe(store) + " has no signing key yet (Secret "
-          + store.getMetadata().getNamespace() + "/" + secretName + " with " + JWKS_KEY + "); the operator generates it"
+          + store.getMetadata().getNamespace() + "/" + secretName + " with " + EdgeNames.SIGNING_KEYS_DATA_KEY + "); the operator generates it"
           + " while reconciling: kubectl wait --for=condition=Ready pfs/" + store.getMetadata().getName()
           + " -n " + store.getMetadata().getNamespace());
     }

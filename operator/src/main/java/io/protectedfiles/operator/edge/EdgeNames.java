@@ -14,6 +14,9 @@ import java.util.Locale;
  */
 public final class EdgeNames {
 
+  /** The data key of the signing-key Secret that holds the private JWKS (the last key signs). */
+  public static final String SIGNING_KEYS_DATA_KEY = "jwks.json";
+
   /** Every edge function and role the operator makes starts with this. */
   public static final String PREFIX = "pfs-edge-";
 

@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 final class GeneratedSigningKeys {
 
-  static final String JWKS_KEY = "jwks.json";
   static final String GENERATION_ANNOTATION = "protectedfiles.io/key-generation";
 
   private static final Logger log = LoggerFactory.getLogger(GeneratedSigningKeys.class);
@@ -100,16 +99,16 @@ final class GeneratedSigningKeys {
     }
     return new SecretBuilder(secret)
         .editMetadata().withAnnotations(annotations).endMetadata()
-        .withData(Map.of(JWKS_KEY, Base64.getEncoder().encodeToString(keySet.toJson().getBytes(StandardCharsets.UTF_8))))
+        .withData(Map.of(EdgeNames.SIGNING_KEYS_DATA_KEY, Base64.getEncoder().encodeToString(keySet.toJson().getBytes(StandardCharsets.UTF_8))))
         .withStringData(null)
         .build();
   }
 
   private static SigningKeySet read(Secret secret) {
-    String encoded = secret.getData() == null ? null : secret.getData().get(JWKS_KEY);
+    String encoded = secret.getData() == null ? null : secret.getData().get(EdgeNames.SIGNING_KEYS_DATA_KEY);
     try {
       if (encoded == null) {
-        throw new IOException("it has no " + JWKS_KEY);
+        throw new IOException("it has no " + EdgeNames.SIGNING_KEYS_DATA_KEY);
       }
       return SigningKeySet.parse(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
     } catch (IOException | IllegalArgumentException e) {
